@@ -1,0 +1,127 @@
+"""The workshop JSON exchange format: one versioned pydantic schema.
+
+Top level: `schema_version`, `workshop`, and one key per registered section (`journeys` from
+journey/, later `kano`, `segments`, ...). Import validates the whole file before it writes
+anything, and writes in one transaction: a bad file creates nothing.
+"""
+
+import json
+from functools import cache
+from typing import Literal
+
+from django.db import transaction
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from . import registry
+from .models import Workshop
+
+SCHEMA_VERSION = 1
+
+
+class WorkshopInfo(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200)
+    client: str = Field("", max_length=200)
+    language: Literal["fi", "en"] = "fi"
+    description: str = ""
+
+
+class ExchangeError(Exception):
+    """A file that cannot be imported; `messages` name the path of each bad field."""
+
+    def __init__(self, messages: list[str]):
+        super().__init__("; ".join(messages))
+        self.messages = messages
+
+
+@cache
+def exchange_model() -> type[BaseModel]:
+    sections = {
+        section.key: (section.schema, Field(default_factory=section.default))
+        for section in registry.ordered(registry.exchange_sections)
+    }
+    return create_model(
+        "WorkshopExchange",
+        __config__=ConfigDict(extra="forbid"),
+        schema_version=(Literal[SCHEMA_VERSION], ...),
+        workshop=(WorkshopInfo, ...),
+        **sections,
+    )
+
+
+def json_schema() -> dict:
+    schema = exchange_model().model_json_schema()
+    schema["title"] = f"Arvopolku workshop, schema version {SCHEMA_VERSION}"
+    return schema
+
+
+def export_workshop(workshop: Workshop) -> dict:
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "workshop": WorkshopInfo(
+            name=workshop.name,
+            client=workshop.client,
+            language=workshop.language,
+            description=workshop.description,
+        ),
+    }
+    for section in registry.ordered(registry.exchange_sections):
+        data[section.key] = section.export(workshop)
+    return exchange_model()(**data).model_dump(mode="json")
+
+
+def export_json(workshop: Workshop) -> bytes:
+    return json.dumps(export_workshop(workshop), ensure_ascii=False, indent=2).encode()
+
+
+def _path(location) -> str:
+    return ".".join(str(part) for part in location) or "(top level)"
+
+
+def parse(raw: bytes | str | dict) -> BaseModel:
+    """Validate a whole file. Raises ExchangeError naming every bad field's path."""
+    if isinstance(raw, dict):
+        data = raw
+    else:
+        try:
+            data = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise ExchangeError([f"The file is not valid JSON: {error}"]) from None
+    if not isinstance(data, dict):
+        raise ExchangeError(["(top level): expected a JSON object"])
+    version = data.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ExchangeError(
+            [
+                f"schema_version: unknown schema version {version!r}, "
+                f"this Arvopolku reads version {SCHEMA_VERSION}"
+            ]
+        )
+    try:
+        return exchange_model().model_validate(data)
+    except ValidationError as error:
+        raise ExchangeError([f"{_path(e['loc'])}: {e['msg']}" for e in error.errors()]) from None
+
+
+def import_workshop(raw, *, organisation, by=None, name: str | None = None) -> Workshop:
+    document = parse(raw)
+    with transaction.atomic():
+        info = document.workshop
+        workshop = Workshop.objects.create(
+            organisation=organisation,
+            name=name or info.name,
+            client=info.client,
+            language=info.language,
+            description=info.description,
+            created_by=by if by and by.is_authenticated else None,
+        )
+        for section in registry.ordered(registry.exchange_sections):
+            section.load(workshop, getattr(document, section.key), by)
+    return workshop
+
+
+def duplicate_workshop(*, workshop: Workshop, by, name: str) -> Workshop:
+    return import_workshop(
+        export_workshop(workshop), organisation=workshop.organisation, by=by, name=name
+    )

@@ -1,0 +1,144 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    FI = "fi", "Suomi"
+    EN = "en", "English"
+
+
+class Organisation(models.Model):
+    """A consultancy, or a company using the tool in-house. Owns workshops."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    accent_color = models.CharField(_("accent colour"), max_length=7, default="#1f5f8b")
+    logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return self.name
+
+
+class Role(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    FACILITATOR = "facilitator", _("Facilitator")
+    MANAGER = "manager", _("Manager")
+    VIEWER = "viewer", _("Viewer")
+
+
+class Membership(models.Model):
+    """A person in an organisation. Owners and facilitators see all its workshops."""
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MANAGER)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "user"], name="one_membership_per_org")
+        ]
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=Language.choices, blank=True)
+
+
+class Workshop(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="workshops"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    client = models.CharField(_("client"), max_length=200, blank=True)
+    language = models.CharField(
+        _("language"), max_length=5, choices=Language.choices, default=Language.FI
+    )
+    description = models.TextField(_("description"), blank=True)
+    archived = models.BooleanField(_("archived"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.name
+
+
+class WorkshopRole(models.TextChoices):
+    FACILITATOR = "facilitator", _("Facilitator")
+    MANAGER = "manager", _("Manager")
+    VIEWER = "viewer", _("Viewer")
+
+
+class WorkshopMember(models.Model):
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="workshop_memberships"
+    )
+    role = models.CharField(
+        max_length=20, choices=WorkshopRole.choices, default=WorkshopRole.MANAGER
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["workshop", "user"], name="one_role_per_workshop")
+        ]
+
+
+class Invitation(models.Model):
+    """An e-mail link that adds a person to an organisation (and optionally a workshop)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    token = models.CharField(max_length=64, unique=True)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="invitations"
+    )
+    workshop = models.ForeignKey(
+        Workshop, null=True, blank=True, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(
+        _("role"), max_length=20, choices=WorkshopRole.choices, default=WorkshopRole.MANAGER
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+
+
+class Change(models.Model):
+    """One saved change of one field: who, when, old and new value. Restorable."""
+
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="changes")
+    # The stage the change belongs to (the worksheet's history); null for workshop-level data.
+    stage_id = models.UUIDField(null=True, blank=True, db_index=True)
+    target_type = models.CharField(max_length=40)
+    target_id = models.UUIDField()
+    target_label = models.CharField(max_length=200, blank=True)
+    field = models.CharField(max_length=60)
+    old_value = models.TextField(blank=True)
+    new_value = models.TextField(blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]

@@ -1,0 +1,53 @@
+"""Small registries the foundation owns and the method's apps fill from AppConfig.ready().
+
+The foundation imports none of its modules; each module adds its own dashboard tile,
+exchange-format section and (later) report chapter here.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class DashboardTile:
+    key: str
+    title: Callable[[], str]
+    template: str
+    context: Callable[[Any, Any], dict]  # (request, workshop) -> context
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class ExchangeSection:
+    """A top-level key of the workshop JSON exchange format."""
+
+    key: str
+    schema: Any  # a pydantic model type (or list[...] type)
+    default: Callable[[], Any]
+    export: Callable[[Any], Any]  # workshop -> schema instance
+    load: Callable[[Any, Any, Any], None]  # (workshop, data, by) -> None
+    order: int = 100
+
+
+dashboard_tiles: dict[str, DashboardTile] = {}
+exchange_sections: dict[str, ExchangeSection] = {}
+workshop_setups: list[Callable] = []  # called as setup(workshop=..., by=...) on creation
+
+
+def register_tile(tile: DashboardTile):
+    dashboard_tiles[tile.key] = tile
+
+
+def register_exchange_section(section: ExchangeSection):
+    exchange_sections[section.key] = section
+
+
+def register_workshop_setup(func):
+    if func not in workshop_setups:
+        workshop_setups.append(func)
+    return func
+
+
+def ordered(registry: dict):
+    return sorted(registry.values(), key=lambda item: (item.order, item.key))
