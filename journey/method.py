@@ -340,12 +340,14 @@ FIELDS = [
         "value",
         "text",
         {"fi": "Miten ostamisesta tehdään helpompaa?", "en": "How do we make buying easier?"},
+        counts_for_completion=False,
     ),
     WorksheetField(
         "value_easier_using",
         "value",
         "text",
         {"fi": "Miten käyttämisestä tehdään helpompaa?", "en": "How do we make using easier?"},
+        counts_for_completion=False,
     ),
     WorksheetField(
         "value_benefits_visible",
@@ -355,6 +357,7 @@ FIELDS = [
             "fi": "Miten hyödyt saadaan helposti näkyviin?",
             "en": "How do we make the benefits easy to see?",
         },
+        counts_for_completion=False,
     ),
     WorksheetField(
         "value_low_threshold",
@@ -366,6 +369,7 @@ FIELDS = [
             "en": "How do we lower the first threshold: first contact, decision, purchase, "
             "deployment, repurchase?",
         },
+        counts_for_completion=False,
     ),
     WorksheetField(
         "value_shortcut_personal",
@@ -375,12 +379,14 @@ FIELDS = [
             "fi": "Oikotie kiireiselle ja henkilökohtaisempaa palvelua sitä arvostavalle?",
             "en": "A shortcut for the hurried, more personal service for those who value it?",
         },
+        counts_for_completion=False,
     ),
     WorksheetField(
         "interest_customer",
         "interest_groups",
         "text",
         {"fi": "Mitä asiakas hyötyy?", "en": "What does the customer gain?"},
+        counts_for_completion=False,
     ),
     WorksheetField(
         "interest_company",
@@ -390,12 +396,14 @@ FIELDS = [
             "fi": "Mitä yritys hyötyy (liikeidea, strategia)?",
             "en": "What does the company gain (business idea, strategy)?",
         },
+        counts_for_completion=False,
     ),
     WorksheetField(
         "interest_staff",
         "interest_groups",
         "text",
         {"fi": "Mitä asiakastyötä tekevät hyötyvät?", "en": "What do customer-facing staff gain?"},
+        counts_for_completion=False,
     ),
     WorksheetField(
         "interest_support",
@@ -405,6 +413,7 @@ FIELDS = [
             "fi": "Mitä tukitoiminnot hyötyvät ja mitä niiltä tarvitaan?",
             "en": "What do support functions gain, and what is needed of them?",
         },
+        counts_for_completion=False,
     ),
     WorksheetField(
         "notes",

@@ -3,6 +3,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Language(models.TextChoices):
@@ -25,7 +26,7 @@ class Organisation(models.Model):
 
 
 class Role(models.TextChoices):
-    OWNER = "owner", _("Owner")
+    OWNER = "owner", pgettext_lazy("organisation role", "Owner")
     FACILITATOR = "facilitator", _("Facilitator")
     MANAGER = "manager", _("Manager")
     VIEWER = "viewer", _("Viewer")

@@ -1,0 +1,82 @@
+"""Every URL of the project, walked as a user of another organisation: 404 and no data.
+
+The URL list comes from the resolver, so a new URL is covered the day it is added; a URL
+that takes a parameter this test cannot fill makes the test fail until it learns it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from journey.models import Action, Stage, Touchpoint
+from workshops.models import Change, Invitation
+
+# Public by design: knowing the secret token is the permission.
+PUBLIC_BY_TOKEN = {"workshops:invitation", "password_reset_confirm"}
+
+
+def walk(patterns, prefix=""):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{entry.namespace}:" if entry.namespace else prefix
+            yield from walk(entry.url_patterns, namespace)
+        elif isinstance(entry, URLPattern) and entry.name:
+            yield prefix + entry.name, entry
+
+
+ALL_URLS = sorted(dict(walk(get_resolver().url_patterns)).items())
+
+
+@pytest.fixture
+def victim_objects(workshop, manager, stage):
+    """One object of every kind, in the victim organisation, with a secret text in it."""
+    Stage.objects.filter(pk=stage.pk).update(expectation="SECRET-EXPECTATION")
+    touchpoint = Touchpoint.objects.create(stage=stage, description="SECRET-TOUCHPOINT")
+    Action.objects.create(stage=stage, what="SECRET-ACTION")
+    change = Change.objects.create(workshop=workshop, stage_id=stage.pk, target_type="stage",
+                                   target_id=stage.pk, field="need", old_value="SECRET-OLD",
+                                   new_value="x")
+    invitation = Invitation.objects.create(token="tok", organisation=workshop.organisation,
+                                           workshop=workshop, email="x@example.com")
+    journey = workshop.journeys.get()
+    return {
+        "workshop_id": workshop.pk, "journey_id": journey.pk, "phase_id": stage.phase_id,
+        "stage_id": stage.pk, "row_id": touchpoint.pk, "kind": "touchpoints",
+        "change_id": change.pk, "organisation_id": workshop.organisation_id,
+        "name": "expectation", "token": invitation.token,
+    }
+
+
+@pytest.mark.parametrize(("name", "pattern"), ALL_URLS, ids=[n for n, _ in ALL_URLS])
+def test_other_organisation_gets_404(name, pattern, victim_objects, client_for, outsider):
+    client = client_for(outsider)
+    params = list(pattern.pattern.regex.groupindex)
+    if name in PUBLIC_BY_TOKEN:
+        return
+    if not params:
+        # A URL that names no object shows only the visitor's own data.
+        response = client.get(reverse(name))
+        assert b"SECRET" not in response.content
+        assert b"Muovitukku" not in response.content
+        return
+    missing = [p for p in params if p not in victim_objects]
+    assert not missing, f"teach the isolation test to fill {missing} for {name}"
+    url = reverse(name, kwargs={p: victim_objects[p] for p in params})
+    statuses = []
+    for method in ("get", "post"):
+        response = getattr(client, method)(url, headers={"HX-Request": "true"})
+        assert b"SECRET" not in response.content
+        assert b"Muovitukku" not in response.content
+        statuses.append(response.status_code)
+    # Each URL answers 404 to the method it serves; the other method may be 405.
+    assert 404 in statuses and set(statuses) <= {404, 405}, (name, statuses)
+
+
+def test_outsider_home_lists_only_their_own_workshops(victim_objects, client_for, outsider):
+    response = client_for(outsider).get(reverse("workshops:home"))
+    assert "Mallory&#x27;s own" in response.text
+    assert "Muovitukku" not in response.text
+
+
+def test_url_identifiers_are_not_sequential(victim_objects):
+    assert len(str(victim_objects["workshop_id"])) == 36
+    assert len(str(victim_objects["stage_id"])) == 36
