@@ -18,4 +18,5 @@ urlpatterns = [
     path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
     path("organisations/<uuid:organisation_id>/logo/", views.organisation_logo, name="logo"),
     path("language/", views.set_language, name="set-language"),
+    path("health/", views.health, name="health"),
 ]

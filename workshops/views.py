@@ -284,3 +284,9 @@ def organisation_logo(request, organisation_id):
     if not organisation.logo:
         return HttpResponse(status=404)
     return FileResponse(organisation.logo.open("rb"))
+
+
+@require_GET
+def health(request):
+    """For load balancers, and the floor in bench/journey_bench.py: a minimal Django view."""
+    return HttpResponse("ok", content_type="text/plain")
