@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "workshops",
     "journey",
+    "kano",
+    "segments",
+    "profitability",
+    "live",
+    "followup",
 ]
 
 MIDDLEWARE = [

@@ -32,4 +32,9 @@ urlpatterns = [
     ),
     path("", include("workshops.urls")),
     path("", include("journey.urls")),
+    path("", include("kano.urls")),
+    path("", include("segments.urls")),
+    path("", include("profitability.urls")),
+    path("", include("live.urls")),
+    path("", include("followup.urls")),
 ]

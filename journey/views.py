@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops import registry
 from workshops.access import check_role, get_workshop_for_user
 from workshops.models import Change
 
@@ -240,6 +241,9 @@ def stage_detail(request, stage_id):
         "total": total,
         "can_edit": workshop.user_role in ("facilitator", "manager"),
         "rows": _row_context(stage),
+        "badges": [
+            (lane, values.get(stage.pk, [])) for lane, values in registry.lane_values([stage])
+        ],
     }
     return render(request, "journey/stage.html", context)
 

@@ -51,3 +51,35 @@ def register_workshop_setup(func):
 
 def ordered(registry: dict):
     return sorted(registry.values(), key=lambda item: (item.order, item.key))
+
+
+@dataclass(frozen=True)
+class Badge:
+    label: str
+    css: str = ""  # "", "good", "gate", "critical"
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class MapLane:
+    """An extra lane of the journey map (and badges on the stage worksheet).
+
+    `values(stages)` gets every stage of the journey at once and returns
+    {stage_id: [Badge, ...]}; it must run a fixed number of queries however many stages.
+    """
+
+    key: str
+    title: Callable[[], str]
+    values: Callable[[list], dict]
+    order: int = 100
+
+
+map_lanes: dict[str, MapLane] = {}
+
+
+def register_map_lane(lane: MapLane):
+    map_lanes[lane.key] = lane
+
+
+def lane_values(stages: list) -> list[tuple[MapLane, dict]]:
+    return [(lane, lane.values(stages)) for lane in ordered(map_lanes)]

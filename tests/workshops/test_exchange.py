@@ -15,14 +15,37 @@ from workshops.models import Workshop
 @pytest.fixture
 def filled_workshop(workshop, stage):
     Stage.objects.filter(pk=stage.pk).update(
-        expectation="Vastaus samana päivänä", importance=5, gate_stage=True, role="prerequisite",
-        experience_today=-2, experience_target=2, metric="Vasteaika", notes="ä ö å € \n rivi")
-    Touchpoint.objects.create(stage=stage, channel="phone", interaction="people",
-                              frequency="routine", description="Myyjän puhelin", rating=-1)
-    FeedbackPlanItem.objects.create(stage=stage, whom="Uudet asiakkaat", what="Löysitkö meidät?",
-                                    channel="Sähköposti", when="Viikon kuluttua")
-    Action.objects.create(stage=stage, what="Puhelinnumero etusivulle", owner="Liisa",
-                          due_date=datetime.date(2027, 1, 31), status="doing")
+        expectation="Vastaus samana päivänä",
+        importance=5,
+        gate_stage=True,
+        role="prerequisite",
+        experience_today=-2,
+        experience_target=2,
+        metric="Vasteaika",
+        notes="ä ö å € \n rivi",
+    )
+    Touchpoint.objects.create(
+        stage=stage,
+        channel="phone",
+        interaction="people",
+        frequency="routine",
+        description="Myyjän puhelin",
+        rating=-1,
+    )
+    FeedbackPlanItem.objects.create(
+        stage=stage,
+        whom="Uudet asiakkaat",
+        what="Löysitkö meidät?",
+        channel="Sähköposti",
+        when="Viikon kuluttua",
+    )
+    Action.objects.create(
+        stage=stage,
+        what="Puhelinnumero etusivulle",
+        owner="Liisa",
+        due_date=datetime.date(2027, 1, 31),
+        status="doing",
+    )
     return workshop
 
 
@@ -48,16 +71,24 @@ def test_export_has_the_documented_top_level_shape(filled_workshop):
     assert stage["actions"][0]["due_date"] == "2027-01-31"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (b"not json at all", "not valid JSON"),
-    (b'{"schema_version": 99, "workshop": {"name": "x"}}', "schema_version: unknown schema"),
-    (b'{"schema_version": 1}', "workshop: Field required"),
-    (b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
-     b'[{"key": "before", "name": "A", "stages": [{"name": "s", "importance": "very"}]}]}]}',
-     "journeys.0.phases.0.stages.0.importance"),
-    (b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
-     b'[{"key": "during", "name": "A"}]}]}', "journeys.0.phases.0.key"),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"not json at all", "not valid JSON"),
+        (b'{"schema_version": 99, "workshop": {"name": "x"}}', "schema_version: unknown schema"),
+        (b'{"schema_version": 1}', "workshop: Field required"),
+        (
+            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
+            b'[{"key": "before", "name": "A", "stages": [{"name": "s", "importance": "very"}]}]}]}',
+            "journeys.0.phases.0.stages.0.importance",
+        ),
+        (
+            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
+            b'[{"key": "during", "name": "A"}]}]}',
+            "journeys.0.phases.0.key",
+        ),
+    ],
+)
 def test_wrong_file_names_the_bad_field_and_creates_nothing(raw, expected, organisation):
     before = Workshop.objects.count()
     with pytest.raises(exchange.ExchangeError) as error:
@@ -71,8 +102,7 @@ def test_commands_list_export_and_import(filled_workshop, organisation, tmp_path
     call_command("list_workshops", stdout=out)
     assert f"{filled_workshop.pk}\tKonsultit Oy\tMuovitukku" in out.getvalue()
     target = tmp_path / "w.json"
-    call_command("export_workshop", str(filled_workshop.pk), "--format", "json", "-o",
-                 str(target))
+    call_command("export_workshop", str(filled_workshop.pk), "--format", "json", "-o", str(target))
     out = StringIO()
     call_command("import_workshop", str(target), "--organisation", "konsultit", stdout=out)
     new_id = out.getvalue().strip().splitlines()[-1]
@@ -101,17 +131,20 @@ def test_download_and_upload_in_the_ui(client_for, facilitator, filled_workshop,
     response = client.get(reverse("workshops:export-json", args=[filled_workshop.pk]))
     assert response["Content-Disposition"].startswith("attachment;")
     upload = SimpleUploadedFile("w.json", response.content, "application/json")
-    response = client.post(reverse("workshops:import"),
-                           {"file": upload, "organisation": organisation.pk})
+    response = client.post(
+        reverse("workshops:import"), {"file": upload, "organisation": organisation.pk}
+    )
     assert response.status_code == 302
     assert Workshop.objects.filter(name="Muovitukku").count() == 2
 
 
-def test_ui_upload_of_bad_file_shows_the_path_and_creates_nothing(client_for, facilitator,
-                                                                organisation):
+def test_ui_upload_of_bad_file_shows_the_path_and_creates_nothing(
+    client_for, facilitator, organisation
+):
     upload = SimpleUploadedFile("w.json", b'{"schema_version": 1, "workshop": {"nam": "x"}}')
     response = client_for(facilitator).post(
-        reverse("workshops:import"), {"file": upload, "organisation": organisation.pk})
+        reverse("workshops:import"), {"file": upload, "organisation": organisation.pk}
+    )
     assert response.status_code == 422
     assert "workshop.name" in response.text
     assert not Workshop.objects.filter(name="x").exists()

@@ -4,6 +4,9 @@ The URL list comes from the resolver, so a new URL is covered the day it is adde
 that takes a parameter this test cannot fill makes the test fail until it learns it.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -32,17 +35,41 @@ def victim_objects(workshop, manager, stage):
     Stage.objects.filter(pk=stage.pk).update(expectation="SECRET-EXPECTATION")
     touchpoint = Touchpoint.objects.create(stage=stage, description="SECRET-TOUCHPOINT")
     Action.objects.create(stage=stage, what="SECRET-ACTION")
-    change = Change.objects.create(workshop=workshop, stage_id=stage.pk, target_type="stage",
-                                   target_id=stage.pk, field="need", old_value="SECRET-OLD",
-                                   new_value="x")
-    invitation = Invitation.objects.create(token="tok", organisation=workshop.organisation,
-                                           workshop=workshop, email="x@example.com")
+    change = Change.objects.create(
+        workshop=workshop,
+        stage_id=stage.pk,
+        target_type="stage",
+        target_id=stage.pk,
+        field="need",
+        old_value="SECRET-OLD",
+        new_value="x",
+    )
+    invitation = Invitation.objects.create(
+        token="tok", organisation=workshop.organisation, workshop=workshop, email="x@example.com"
+    )
     journey = workshop.journeys.get()
-    return {
-        "workshop_id": workshop.pk, "journey_id": journey.pk, "phase_id": stage.phase_id,
-        "stage_id": stage.pk, "row_id": touchpoint.pk, "kind": "touchpoints",
-        "change_id": change.pk, "organisation_id": workshop.organisation_id,
-        "name": "expectation", "token": invitation.token,
+    params = {}
+    # Each app's tests may add the objects its URLs name, in tests/<app>/isolation.py:
+    # def victim_params(*, workshop, stage) -> dict of URL parameter name to value.
+    import tests
+
+    for module in pkgutil.iter_modules(tests.__path__):
+        try:
+            isolation = importlib.import_module(f"tests.{module.name}.isolation")
+        except ModuleNotFoundError:
+            continue
+        params.update(isolation.victim_params(workshop=workshop, stage=stage))
+    return params | {
+        "workshop_id": workshop.pk,
+        "journey_id": journey.pk,
+        "phase_id": stage.phase_id,
+        "stage_id": stage.pk,
+        "row_id": touchpoint.pk,
+        "kind": "touchpoints",
+        "change_id": change.pk,
+        "organisation_id": workshop.organisation_id,
+        "name": "expectation",
+        "token": invitation.token,
     }
 
 

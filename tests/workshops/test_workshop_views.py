@@ -8,20 +8,31 @@ from workshops.models import Workshop, WorkshopMember
 
 
 def test_create_workshop_from_english_template(client_for, facilitator, organisation):
-    response = client_for(facilitator).post(reverse("workshops:create"), {
-        "name": "Clinic", "client": "Smile Ltd", "language": "en",
-        "organisation": organisation.pk})
+    response = client_for(facilitator).post(
+        reverse("workshops:create"),
+        {
+            "name": "Clinic",
+            "client": "Smile Ltd",
+            "language": "en",
+            "organisation": organisation.pk,
+        },
+    )
     workshop = Workshop.objects.get(name="Clinic")
     assert response.status_code == 302
-    stages = list(Stage.objects.filter(phase__journey__workshop=workshop)
-                  .order_by("phase__position", "position").values_list("name", flat=True))
+    stages = list(
+        Stage.objects.filter(phase__journey__workshop=workshop)
+        .order_by("phase__position", "position")
+        .values_list("name", flat=True)
+    )
     assert len(stages) == 12
     assert stages[0] == "Need or desire arises" and stages[-1] == "Others' comments"
 
 
 def test_manager_cannot_create_workshops(client_for, manager, organisation):
-    response = client_for(manager).post(reverse("workshops:create"), {
-        "name": "X", "language": "fi", "organisation": organisation.pk})
+    response = client_for(manager).post(
+        reverse("workshops:create"),
+        {"name": "X", "language": "fi", "organisation": organisation.pk},
+    )
     assert response.status_code == 422
     assert not Workshop.objects.filter(name="X").exists()
 
@@ -30,9 +41,11 @@ def test_dashboard_shows_completion_and_recent_changes(client_for, manager, work
     client = client_for(manager)
     from journey.worksheet import value_version
 
-    client.post(reverse("journey:stage-field-save", args=[stage.pk, "expectation"]),
-                {"expectation": "Nopea vastaus", "base_version": value_version("")},
-                headers={"HX-Request": "true"})
+    client.post(
+        reverse("journey:stage-field-save", args=[stage.pk, "expectation"]),
+        {"expectation": "Nopea vastaus", "base_version": value_version("")},
+        headers={"HX-Request": "true"},
+    )
     html = client.get(reverse("workshops:dashboard", args=[workshop.pk])).text
     assert "Yrityksen tietojen löytäminen" in html
     assert "bob" in html
@@ -42,8 +55,9 @@ def test_dashboard_shows_completion_and_recent_changes(client_for, manager, work
 
 def test_duplicate_copies_the_worksheets(client_for, facilitator, workshop, stage):
     Stage.objects.filter(pk=stage.pk).update(expectation="Kopioituva")
-    response = client_for(facilitator).post(reverse("workshops:duplicate", args=[workshop.pk]),
-                                            {"name": "Kopio"})
+    response = client_for(facilitator).post(
+        reverse("workshops:duplicate", args=[workshop.pk]), {"name": "Kopio"}
+    )
     copy = Workshop.objects.get(name="Kopio")
     assert response.status_code == 302
     assert Stage.objects.filter(phase__journey__workshop=copy, expectation="Kopioituva").exists()
@@ -57,14 +71,17 @@ def test_archive_hides_workshop_from_the_list(client_for, facilitator, workshop)
 
 
 def test_manager_cannot_archive(client_for, manager, workshop):
-    response = client_for(manager).post(reverse("workshops:archive", args=[workshop.pk]),
-                                        {"archived": "1"})
+    response = client_for(manager).post(
+        reverse("workshops:archive", args=[workshop.pk]), {"archived": "1"}
+    )
     assert response.status_code == 403
 
 
 def test_invitation_by_email_link_adds_a_manager(client_for, facilitator, workshop):
-    client_for(facilitator).post(reverse("workshops:members", args=[workshop.pk]),
-                                 {"email": "new@example.com", "role": "manager"})
+    client_for(facilitator).post(
+        reverse("workshops:members", args=[workshop.pk]),
+        {"email": "new@example.com", "role": "manager"},
+    )
     assert len(mail.outbox) == 1
     link = next(word for word in mail.outbox[0].body.split() if "/invitations/" in word)
     guest = Client()
