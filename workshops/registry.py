@@ -83,3 +83,22 @@ def register_map_lane(lane: MapLane):
 
 def lane_values(stages: list) -> list[tuple[MapLane, dict]]:
     return [(lane, lane.values(stages)) for lane in ordered(map_lanes)]
+
+
+@dataclass(frozen=True)
+class ReportChapter:
+    """A chapter of the PDF report. `context(workshop, options)` returns the template context;
+    the template renders one <section class="chapter"> with an <h1> title."""
+
+    key: str
+    title: Callable[[], str]
+    template: str
+    context: Callable[[Any, dict], dict]
+    order: int = 100
+
+
+report_chapters: dict[str, ReportChapter] = {}
+
+
+def register_report_chapter(chapter: ReportChapter):
+    report_chapters[chapter.key] = chapter

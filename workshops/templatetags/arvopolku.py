@@ -29,3 +29,10 @@ def percent(value):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, key)
+
+
+@register.filter
+def role_label(role):
+    from workshops.models import WorkshopRole
+
+    return dict(WorkshopRole.choices).get(role, role)

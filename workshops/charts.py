@@ -1,0 +1,62 @@
+"""Shared helpers for server-side SVG charts (matplotlib), cached by their data.
+
+Every chart is an SVG string made on the server, so the page and the PDF show the same picture.
+"""
+
+import hashlib
+import io
+import json
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+from django.core.cache import cache  # noqa: E402
+
+plt.rcParams.update(
+    {
+        "svg.fonttype": "none",
+        "font.family": "sans-serif",
+        "font.size": 10,
+        "svg.hashsalt": "arvopolku",
+    }
+)
+
+PALETTE = {
+    "blue": "#1f5f8b",
+    "green": "#2a7d4f",
+    "red": "#b42318",
+    "amber": "#b7791f",
+    "grey": "#6b7785",
+    "purple": "#6b3fa0",
+}
+
+
+def cached_svg(kind: str, payload: dict, draw) -> str:
+    """`draw()` returns the SVG; it runs only when these data were not drawn before."""
+    key = (
+        f"chart:{kind}:"
+        + hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+    )
+    svg = cache.get(key)
+    if svg is None:
+        svg = draw()
+        cache.set(key, svg, 60 * 60 * 24)
+    return svg
+
+
+def figure_to_svg(fig) -> str:
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    svg = buffer.getvalue()
+    # Drop the XML prolog and doctype so the SVG can sit inline in HTML.
+    return svg[svg.index("<svg") :]
+
+
+def plain_label(text: str, limit: int = 28) -> str:
+    """User text as a literal label: short, and '$' escaped so matplotlib does no mathtext.
+    matplotlib escapes <, > and & itself when it writes the SVG."""
+    text = str(text)
+    text = text if len(text) < limit else text[: limit - 2] + "…"
+    return text.replace("$", r"\$")
