@@ -13,3 +13,5 @@ AXES_ENABLED = os.environ.get("AXES_ENABLED", "1") == "1"
 # Serve static files from the source folders, as in development (tests run with DEBUG off).
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Background tasks run at once in tests.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

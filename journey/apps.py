@@ -11,7 +11,7 @@ class JourneyConfig(AppConfig):
 
         from workshops import registry
 
-        from . import exchange, services
+        from . import exchange, report, services
         from .dashboard import journey_tile_context
 
         registry.register_exchange_section(
@@ -37,4 +37,25 @@ class JourneyConfig(AppConfig):
                 context=journey_tile_context,
                 order=10,
             )
+        )
+        registry.register_report_chapter(
+            registry.ReportChapter(
+                key="journey",
+                title=lambda: gettext("Customer journeys"),
+                template="journey/report_chapter.html",
+                context=report.journey_chapter_context,
+                order=10,
+            )
+        )
+        registry.register_report_chapter(
+            registry.ReportChapter(
+                key="actions",
+                title=lambda: gettext("Action plan"),
+                template="journey/report_actions.html",
+                context=report.actions_chapter_context,
+                order=15,
+            )
+        )
+        registry.register_export_tables(
+            registry.ExportTables(key="journey", tables=report.journey_tables, order=10)
         )

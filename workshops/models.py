@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,7 +18,12 @@ class Organisation(models.Model):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
-    accent_color = models.CharField(_("accent colour"), max_length=7, default="#1f5f8b")
+    accent_color = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default="#1f5f8b",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #1f5f8b."))],
+    )
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -143,3 +149,33 @@ class Change(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Rendering")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class Report(models.Model):
+    """A PDF report rendered in the background and kept for download."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="reports")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    chapters = models.JSONField(default=list)
+    lanes = models.JSONField(default=list)
+    status = models.CharField(
+        max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    progress = models.PositiveSmallIntegerField(default=0)
+    message = models.TextField(blank=True)
+    file = models.FileField(upload_to="reports/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]

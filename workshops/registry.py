@@ -102,3 +102,24 @@ report_chapters: dict[str, ReportChapter] = {}
 
 def register_report_chapter(chapter: ReportChapter):
     report_chapters[chapter.key] = chapter
+
+
+@dataclass(frozen=True)
+class ExportTables:
+    """A module's tables for the XLSX workbook, the CSV downloads and the report appendix.
+    `tables(workshop)` returns a list of workshops.exports.tables.Table."""
+
+    key: str
+    tables: Callable[[Any], list]
+    order: int = 100
+
+
+export_tables: dict[str, ExportTables] = {}
+
+
+def register_export_tables(entry: ExportTables):
+    export_tables[entry.key] = entry
+
+
+def all_tables(workshop) -> list:
+    return [table for entry in ordered(export_tables) for table in entry.tables(workshop)]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import report_views, views
 
 app_name = "workshops"
 
@@ -19,4 +19,23 @@ urlpatterns = [
     path("organisations/<uuid:organisation_id>/logo/", views.organisation_logo, name="logo"),
     path("language/", views.set_language, name="set-language"),
     path("health/", views.health, name="health"),
+    path("workshops/<uuid:workshop_id>/report/", report_views.report_page, name="report"),
+    path(
+        "workshops/<uuid:workshop_id>/report/preview/",
+        report_views.report_preview,
+        name="report-preview",
+    ),
+    path(
+        "workshops/<uuid:workshop_id>/report/pdf/", report_views.report_create, name="report-create"
+    ),
+    path("reports/<uuid:report_id>/status/", report_views.report_status, name="report-status"),
+    path(
+        "reports/<uuid:report_id>/download/", report_views.report_download, name="report-download"
+    ),
+    path("workshops/<uuid:workshop_id>/export.xlsx", report_views.export_xlsx, name="export-xlsx"),
+    path(
+        "workshops/<uuid:workshop_id>/export/<slug:table_key>.csv",
+        report_views.export_csv,
+        name="export-csv",
+    ),
 ]

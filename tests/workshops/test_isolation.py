@@ -11,7 +11,9 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from journey.models import Action, Stage, Touchpoint
-from workshops.models import Change, Invitation
+from django.core.files.base import ContentFile
+
+from workshops.models import Change, Invitation, Report
 
 # Public by design: knowing the secret token is the permission.
 PUBLIC_BY_TOKEN = {"workshops:invitation", "password_reset_confirm"}
@@ -44,6 +46,8 @@ def victim_objects(workshop, manager, stage):
         old_value="SECRET-OLD",
         new_value="x",
     )
+    report = Report.objects.create(workshop=workshop, status="done")
+    report.file.save("secret.pdf", ContentFile(b"%PDF SECRET"), save=True)
     invitation = Invitation.objects.create(
         token="tok", organisation=workshop.organisation, workshop=workshop, email="x@example.com"
     )

@@ -1,0 +1,101 @@
+import io
+import re
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from journey.models import Stage
+from workshops.exports.pdf import ReportTimeout, build_report_html, render_pdf, workshop_pdf
+from workshops.models import Workshop
+
+
+def page_texts(reader):
+    return [page.extract_text() or "" for page in reader.pages]
+
+
+def outline_pages(reader):
+    """Chapter bookmarks (h1) -> 1-based page number."""
+    result = {}
+    for item in reader.outline:
+        if isinstance(item, list):
+            continue
+        result[item.title.strip()] = reader.get_destination_page_number(item) + 1
+    return result
+
+
+@pytest.fixture
+def demo(db):
+    call_command("loaddemo", stdout=StringIO())
+    return {w.language: w for w in Workshop.objects.filter(organisation__slug="demo")}
+
+
+@pytest.mark.parametrize(
+    ("language", "contents", "chapter"),
+    [
+        ("fi", "Sisällys", "Asiakkaan polut"),
+        ("en", "Contents", "Customer journeys"),
+    ],
+)
+def test_demo_report_has_cover_contents_every_stage_and_charts(demo, language, contents, chapter):
+    workshop = demo[language]
+    reader = PdfReader(io.BytesIO(workshop_pdf(workshop, facilitator="Demo").content))
+    texts = page_texts(reader)
+
+    # cover: client, workshop and organisation on page 1
+    assert workshop.name in texts[0].replace("\n", " ")
+    assert workshop.client in texts[0]
+
+    # contents: each entry's page number is the page where that chapter starts
+    assert contents in texts[1]
+    toc = dict(
+        (title.strip(" ."), int(number))
+        for title, number in re.findall(r"^(.+?)[ .]*\.{3,}\s*(\d+)\s*$", texts[1], re.MULTILINE)
+    )
+    bookmarks = outline_pages(reader)
+    assert chapter in toc
+    for title, number in toc.items():
+        assert bookmarks[title] == number, (title, number, bookmarks)
+        assert title in texts[number - 1]
+
+    # every stage name of every journey appears
+    everything = "\n".join(texts).replace("\n", " ")
+    for stage in Stage.objects.filter(phase__journey__workshop=workshop):
+        assert " ".join(stage.name.split()) in everything, stage.name
+
+    # the emotion curve is drawn (its legend and axis are text in the PDF)
+    curve_label = "Tavoite" if language == "fi" else "Target"
+    assert any(curve_label in text and "−3" in text or "-3" in text for text in texts)
+    # running footer "page x / y"
+    assert f"2 / {len(reader.pages)}" in texts[1]
+
+
+def test_report_of_chosen_chapters_only(workshop):
+    html = build_report_html(workshop, chapters=["actions"])
+    assert "Toimenpidesuunnitelma" in html or "Action plan" in html
+    assert 'id="chapter-journey"' not in html
+
+
+def test_rendering_past_the_time_limit_fails_with_a_clear_message(workshop):
+    html = build_report_html(workshop)
+    with pytest.raises(ReportTimeout, match="longer than"):
+        render_pdf(html, organisation=workshop.organisation, timeout=0.01)
+
+
+def test_export_command_writes_pdf_and_xlsx(workshop, tmp_path):
+    target = tmp_path / "r.pdf"
+    call_command(
+        "export_workshop",
+        str(workshop.pk),
+        "--format",
+        "pdf",
+        "--chapters",
+        "actions",
+        "-o",
+        str(target),
+    )
+    assert target.read_bytes().startswith(b"%PDF")
+    xlsx = tmp_path / "w.xlsx"
+    call_command("export_workshop", str(workshop.pk), "--format", "xlsx", "-o", str(xlsx))
+    assert xlsx.read_bytes()[:2] == b"PK"

@@ -1,0 +1,156 @@
+"""The workshop report: HTML built from every registered chapter, rendered by WeasyPrint in a
+child process under a time limit."""
+
+import json
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from workshops import registry
+
+from .fetcher import REPORT_BASE_URL
+
+REPORT_STATIC = ["css/report.css"] + [
+    f"fonts/inter-5.3.0/inter-{subset}-{weight}-normal.woff2"
+    for subset in ("latin", "latin-ext")
+    for weight in (400, 600, 700)
+]
+DEFAULT_TIMEOUT = 120
+ACCENT = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+class ReportError(Exception):
+    pass
+
+
+class ReportTimeout(ReportError):
+    pass
+
+
+@dataclass
+class RenderedPDF:
+    content: bytes
+    peak_memory_mb: float = 0.0
+    refused: list = field(default_factory=list)
+
+
+def chapter_choices():
+    return [
+        (chapter.key, chapter.title()) for chapter in registry.ordered(registry.report_chapters)
+    ]
+
+
+def build_report_html(
+    workshop, *, chapters=None, lanes=None, facilitator="", base_url=REPORT_BASE_URL
+) -> str:
+    """The whole report (or the chosen chapters) as one HTML document, in the workshop's
+    language."""
+    with translation.override(workshop.language):
+        selected = [
+            c
+            for c in registry.ordered(registry.report_chapters)
+            if chapters is None or c.key in chapters
+        ]
+        options = {"lanes": lanes}
+        sections = []
+        for chapter in selected:
+            context = {
+                "workshop": workshop,
+                "chapter": chapter,
+                "chapter_title": chapter.title(),
+                **chapter.context(workshop, options),
+            }
+            sections.append(
+                {
+                    "key": chapter.key,
+                    "title": chapter.title(),
+                    "html": render_to_string(chapter.template, context),
+                }
+            )
+        organisation = workshop.organisation
+        return render_to_string(
+            "reports/report.html",
+            {
+                "workshop": workshop,
+                "organisation": organisation,
+                "sections": sections,
+                "date": timezone.localdate(),
+                "facilitator": facilitator,
+                "accent": (
+                    organisation.accent_color
+                    if ACCENT.fullmatch(organisation.accent_color or "")
+                    else "#1f5f8b"
+                ),
+                "logo_url": (
+                    f"{REPORT_BASE_URL}media/{organisation.logo.name}" if organisation.logo else ""
+                ),
+                "base_url": REPORT_BASE_URL,
+            },
+        )
+
+
+def _logo_url(organisation, base_url):
+    if not organisation.logo:
+        return ""
+    if base_url == REPORT_BASE_URL:
+        return f"{REPORT_BASE_URL}media/{organisation.logo.name}"
+    # The HTML preview in the browser loads the logo through the access-checked view.
+    return reverse("workshops:logo", args=[organisation.pk])
+
+
+def _allowed_files(organisation):
+    static = {}
+    for name in REPORT_STATIC:
+        path = finders.find(name)
+        if path is None and settings.STATIC_ROOT:
+            candidate = Path(settings.STATIC_ROOT) / name
+            path = str(candidate) if candidate.exists() else None
+        if path:
+            static[name] = str(path)
+    media = {}
+    if organisation.logo:
+        media[organisation.logo.name] = organisation.logo.path
+    return static, media
+
+
+def render_pdf(html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT) -> RenderedPDF:
+    static, media = _allowed_files(organisation)
+    job = json.dumps(
+        {"html": html, "base_url": REPORT_BASE_URL, "static": static, "media": media}
+    ).encode()
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "workshops.exports.pdf_worker"],
+            input=job,
+            capture_output=True,
+            timeout=timeout,
+            cwd=settings.BASE_DIR,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise ReportTimeout(f"The report took longer than {timeout:g} s and was stopped.") from None
+    if result.returncode != 0 or not result.stdout.startswith(b"%PDF"):
+        raise ReportError(
+            "The report could not be rendered: " + result.stderr.decode(errors="replace")[-500:]
+        )
+    stats = {}
+    for line in result.stderr.decode(errors="replace").splitlines()[::-1]:
+        if line.startswith("{"):
+            stats = json.loads(line)
+            break
+    return RenderedPDF(result.stdout, stats.get("peak_memory_mb", 0.0), stats.get("refused", []))
+
+
+def workshop_pdf(
+    workshop, *, chapters=None, lanes=None, facilitator="", timeout: float = DEFAULT_TIMEOUT
+) -> RenderedPDF:
+    html = build_report_html(workshop, chapters=chapters, lanes=lanes, facilitator=facilitator)
+    return render_pdf(html, organisation=workshop.organisation, timeout=timeout)
