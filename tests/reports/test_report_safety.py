@@ -31,6 +31,7 @@ def canary():
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}", hits
     server.shutdown()
+    server.server_close()
 
 
 def test_hostile_field_text_fetches_nothing_and_embeds_nothing(workshop, stage, canary):

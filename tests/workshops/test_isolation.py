@@ -5,6 +5,7 @@ that takes a parameter this test cannot fill makes the test fail until it learns
 """
 
 import importlib
+import importlib.util
 import pkgutil
 
 import pytest
@@ -58,10 +59,9 @@ def victim_objects(workshop, manager, stage):
     import tests
 
     for module in pkgutil.iter_modules(tests.__path__):
-        try:
-            isolation = importlib.import_module(f"tests.{module.name}.isolation")
-        except ModuleNotFoundError:
+        if not module.ispkg or importlib.util.find_spec(f"tests.{module.name}.isolation") is None:
             continue
+        isolation = importlib.import_module(f"tests.{module.name}.isolation")
         params.update(isolation.victim_params(workshop=workshop, stage=stage))
     return params | {
         "workshop_id": workshop.pk,
@@ -74,6 +74,8 @@ def victim_objects(workshop, manager, stage):
         "organisation_id": workshop.organisation_id,
         "name": "expectation",
         "token": invitation.token,
+        "report_id": report.pk,
+        "table_key": "actions",
     }
 
 
