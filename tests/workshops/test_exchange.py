@@ -78,13 +78,14 @@ def test_export_has_the_documented_top_level_shape(filled_workshop):
         (b'{"schema_version": 99, "workshop": {"name": "x"}}', "schema_version: unknown schema"),
         (b'{"schema_version": 1}', "workshop: Field required"),
         (
-            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
-            b'[{"key": "before", "name": "A", "stages": [{"name": "s", "importance": "very"}]}]}]}',
+            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", '
+            b'"phases": [{"key": "before", "name": "A", "stages": [{"name": "s", '
+            b'"importance": "very"}]}]}]}',
             "journeys.0.phases.0.stages.0.importance",
         ),
         (
-            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", "phases": '
-            b'[{"key": "during", "name": "A"}]}]}',
+            b'{"schema_version": 1, "workshop": {"name": "x"}, "journeys": [{"name": "j", '
+            b'"phases": [{"key": "during", "name": "A"}]}]}',
             "journeys.0.phases.0.key",
         ),
     ],

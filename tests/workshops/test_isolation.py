@@ -9,11 +9,10 @@ import importlib.util
 import pkgutil
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from journey.models import Action, Stage, Touchpoint
-from django.core.files.base import ContentFile
-
 from workshops.models import Change, Invitation, Report
 
 # Public by design: knowing the secret token is the permission.
