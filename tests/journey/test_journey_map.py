@@ -24,8 +24,9 @@ def map_queries(client, journey):
     return len(captured), response
 
 
-def test_map_runs_the_same_number_of_queries_for_12_and_60_stages(client_for, facilitator,
-                                                                 workshop):
+def test_map_runs_the_same_number_of_queries_for_12_and_60_stages(
+    client_for, facilitator, workshop
+):
     journey = workshop.journeys.get()
     client = client_for(facilitator)
     twelve, _ = map_queries(client, journey)
@@ -39,7 +40,8 @@ def test_map_runs_the_same_number_of_queries_for_12_and_60_stages(client_for, fa
 def test_map_shows_every_stage_grouped_by_phase_with_curve(client_for, facilitator, workshop):
     journey = workshop.journeys.get()
     Stage.objects.filter(phase__journey=journey, name="Yhteydenotto").update(
-        experience_today=-2, experience_target=2, importance=5, gate_stage=True)
+        experience_today=-2, experience_target=2, importance=5, gate_stage=True
+    )
     html = client_for(facilitator).get(reverse("journey:map", args=[journey.pk])).text
     for phase in ("Ennen hankintaa", "Hankinta", "Hankinnan jälkeen"):
         assert phase in html
@@ -52,8 +54,9 @@ def test_map_shows_every_stage_grouped_by_phase_with_curve(client_for, facilitat
 
 def test_hidden_lane_is_not_shown(client_for, facilitator, workshop):
     journey = workshop.journeys.get()
-    Stage.objects.filter(phase__journey=journey).update(expectation="ODOTUS-TEKSTI",
-                                                        customer_feels="TUNNE-TEKSTI")
+    Stage.objects.filter(phase__journey=journey).update(
+        expectation="ODOTUS-TEKSTI", customer_feels="TUNNE-TEKSTI"
+    )
     client = client_for(facilitator)
     url = reverse("journey:map", args=[journey.pk])
     assert "ODOTUS-TEKSTI" in client.get(url).text
