@@ -14,6 +14,7 @@ urlpatterns = [
     path("journeys/<uuid:journey_id>/map/", views.journey_map, name="map"),
     path("journeys/<uuid:journey_id>/reorder/", views.stage_reorder, name="stage-reorder"),
     path("phases/<uuid:phase_id>/stages/new/", views.stage_add, name="stage-add"),
+    path("phases/<uuid:phase_id>/rename/", views.phase_rename, name="phase-rename"),
     path("stages/<uuid:stage_id>/", views.stage_detail, name="stage"),
     path("stages/<uuid:stage_id>/rename/", views.stage_rename, name="stage-rename"),
     path("stages/<uuid:stage_id>/move/", views.stage_move, name="stage-move"),

@@ -139,6 +139,17 @@ def _stage_list_response(request, journey, focus_stage=None, focus_direction=Non
 
 @require_POST
 @login_required
+def phase_rename(request, phase_id):
+    phase = get_phase_for_user(request, phase_id, facilitate=True)
+    form = NameForm(request.POST)
+    if form.is_valid():
+        phase.name = form.cleaned_data["name"]
+        phase.save(update_fields=["name"])
+    return _stage_list_response(request, phase.journey)
+
+
+@require_POST
+@login_required
 def stage_add(request, phase_id):
     phase = get_phase_for_user(request, phase_id, edit=True)
     form = NameForm(request.POST)
@@ -504,11 +515,30 @@ def my_stages(request, workshop_id):
 @require_POST
 @login_required
 def stage_assign(request, stage_id):
-    """Assign or unassign the current user (a manager takes a stage as theirs)."""
+    """A manager takes a stage as theirs (or lets it go); a facilitator assigns managers."""
     stage = get_stage_for_user(request, stage_id, edit=True)
-    check_role(stage.phase.journey.workshop, edit=True)
-    if request.POST.get("assign") == "1":
+    workshop = stage.phase.journey.workshop
+    if "managers" in request.POST or request.POST.get("assign_managers") == "1":
+        check_role(workshop, facilitate=True)
+        chosen = request.POST.getlist("managers")
+        stage.assigned_managers.set(
+            _assignable_managers(workshop).filter(pk__in=[pk for pk in chosen if pk.isdigit()])
+        )
+    elif request.POST.get("assign") == "1":
         stage.assigned_managers.add(request.user)
     else:
         stage.assigned_managers.remove(request.user)
     return redirect("journey:stage", stage.pk)
+
+
+def _assignable_managers(workshop):
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            workshop_memberships__workshop=workshop,
+            workshop_memberships__role__in=["manager", "facilitator"],
+        )
+        .distinct()
+    )
