@@ -43,6 +43,7 @@ class JourneyConfig(AppConfig):
                 key="journey",
                 title=lambda: gettext("Customer journeys"),
                 template="journey/report_chapter.html",
+                opens_landscape=True,
                 context=report.journey_chapter_context,
                 order=10,
             )

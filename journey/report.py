@@ -79,10 +79,8 @@ def journey_chapter_context(workshop, options):
                     ],
                 }
             )
-        extra = [
-            (lane, [values.get(s.pk, []) for s in stages])
-            for lane, values in registry.lane_values(stages)
-            if lane.key in lanes
+        lane_values = [
+            (lane, values) for lane, values in registry.lane_values(stages) if lane.key in lanes
         ]
         journeys.append(
             {
@@ -90,7 +88,7 @@ def journey_chapter_context(workshop, options):
                 "phases": phases,
                 "stages": stages,
                 "worksheets": worksheets,
-                "extra_lanes": extra,
+                "map_pages": _map_pages(phases, lane_values),
                 "gaps": gap_list(points),
                 "curve_svg": emotion_curve_svg(
                     [p.name for p in points],
@@ -102,6 +100,25 @@ def journey_chapter_context(workshop, options):
             }
         )
     return {"journeys": journeys, "shown": set(lanes)}
+
+
+MAP_STAGES_PER_PAGE = 6
+
+
+def _map_pages(phases, lane_values):
+    """The map in landscape pages of at most six stages, phase by phase, so that columns stay
+    wide enough for long (Finnish) words."""
+    pages = []
+    for phase in phases:
+        stages = list(phase.stages.all())
+        for start in range(0, max(len(stages), 1), MAP_STAGES_PER_PAGE):
+            chunk = stages[start:start + MAP_STAGES_PER_PAGE]
+            if not chunk:
+                continue
+            pages.append({"phase": phase, "stages": chunk, "continued": start > 0,
+                          "extra_lanes": [(lane, [values.get(s.pk, []) for s in chunk])
+                                          for lane, values in lane_values]})
+    return pages
 
 
 def actions_chapter_context(workshop, options):

@@ -5,7 +5,7 @@ so nobody can even learn that it exists; a viewer who tries to edit gets 403.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.http import Http404
 
 from .models import Membership, Role, Workshop, WorkshopMember, WorkshopRole
@@ -31,15 +31,24 @@ def workshops_for_user(user):
 
 
 def workshop_role(user, workshop) -> str | None:
-    lead = Membership.objects.filter(
-        organisation_id=workshop.organisation_id,
-        user=user,
-        role__in=[Role.OWNER, Role.FACILITATOR],
-    ).exists()
-    if lead:
+    """The user's role in the workshop, or None when it is outside their reach. One query:
+    organisation owners and facilitators facilitate every workshop of their organisation;
+    other members have the role their workshop membership gives."""
+    if not user.is_authenticated:
+        return None
+    member_role = WorkshopMember.objects.filter(workshop_id=workshop.pk, user=user).values("role")
+    row = (
+        Membership.objects.filter(organisation_id=workshop.organisation_id, user=user)
+        .annotate(member_role=Subquery(member_role[:1]))
+        .values_list("role", "member_role")
+        .first()
+    )
+    if row is None:
+        return None
+    organisation_role, member_role = row
+    if organisation_role in (Role.OWNER, Role.FACILITATOR):
         return WorkshopRole.FACILITATOR
-    member = WorkshopMember.objects.filter(workshop=workshop, user=user).first()
-    return member.role if member else None
+    return member_role
 
 
 def check_role(workshop, *, edit=False, facilitate=False):
@@ -51,12 +60,14 @@ def check_role(workshop, *, edit=False, facilitate=False):
 
 def get_workshop_for_user(request, workshop_id, *, edit=False, facilitate=False) -> Workshop:
     """The workshop, with `user_role` set; 404 outside the user's reach, 403 for too low a role."""
-    try:
-        workshop = (
-            workshops_for_user(request.user).select_related("organisation").get(pk=workshop_id)
-        )
-    except (Workshop.DoesNotExist, ValueError):
-        raise Http404 from None
+    workshop = Workshop.objects.select_related("organisation").filter(pk=workshop_id).first()
+    return attach_role(request, workshop, edit=edit, facilitate=facilitate)
+
+
+def attach_role(request, workshop, *, edit=False, facilitate=False):
+    """Set `workshop.user_role`, or answer 404 when the workshop is not the user's to see."""
+    if workshop is None:
+        raise Http404
     workshop.user_role = workshop_role(request.user, workshop)
     if workshop.user_role is None:
         raise Http404

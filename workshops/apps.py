@@ -21,6 +21,7 @@ class WorkshopsConfig(AppConfig):
                 key="appendix",
                 title=lambda: gettext("Appendix: tables"),
                 template="reports/appendix.html",
+                opens_landscape=True,
                 context=appendix_context,
                 order=900,
             )

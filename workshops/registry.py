@@ -95,6 +95,7 @@ class ReportChapter:
     template: str
     context: Callable[[Any, dict], dict]
     order: int = 100
+    opens_landscape: bool = False  # the chapter's first page is a landscape (wide) page
 
 
 report_chapters: dict[str, ReportChapter] = {}

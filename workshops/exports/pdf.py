@@ -72,6 +72,7 @@ def build_report_html(
                 {
                     "key": chapter.key,
                     "title": chapter.title(),
+                    "landscape": chapter.opens_landscape,
                     "html": render_to_string(chapter.template, context),
                 }
             )
