@@ -40,3 +40,22 @@ class ImportForm(forms.Form):
     def __init__(self, organisations, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
+
+
+class OrganisationForm(forms.ModelForm):
+    """Branding for reports: name, accent colour and logo (PNG or JPEG, at most 2 MB)."""
+
+    class Meta:
+        from .models import Organisation as _Organisation
+
+        model = _Organisation
+        fields = ["name", "accent_color", "logo"]
+        widgets = {"accent_color": forms.TextInput(attrs={"type": "color"})}
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and getattr(logo, "size", 0) > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("The logo must be at most 2 MB."))
+        if logo and hasattr(logo, "image") and logo.image.format not in ("PNG", "JPEG"):
+            raise forms.ValidationError(_("Use a PNG or JPEG image."))
+        return logo

@@ -17,6 +17,7 @@ urlpatterns = [
     path("workshops/<uuid:workshop_id>/people/", views.workshop_members, name="members"),
     path("invitations/<str:token>/", views.invitation_accept, name="invitation"),
     path("organisations/<uuid:organisation_id>/logo/", views.organisation_logo, name="logo"),
+    path("organisations/<uuid:organisation_id>/", views.organisation_settings, name="organisation"),
     path("language/", views.set_language, name="set-language"),
     path("health/", views.health, name="health"),
     path("workshops/<uuid:workshop_id>/report/", report_views.report_page, name="report"),

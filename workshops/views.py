@@ -17,7 +17,14 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import exchange, registry
 from .access import get_workshop_for_user, organisations_for_user, workshops_for_user
-from .forms import AcceptInvitationForm, DuplicateForm, ImportForm, InviteForm, WorkshopForm
+from .forms import (
+    AcceptInvitationForm,
+    DuplicateForm,
+    ImportForm,
+    InviteForm,
+    OrganisationForm,
+    WorkshopForm,
+)
 from .models import (
     Change,
     Invitation,
@@ -56,6 +63,7 @@ def home(request):
             "form": form,
             "show_archived": show_archived,
             "can_create": organisations.exists(),
+            "organisations": organisations,
         },
     )
 
@@ -275,6 +283,25 @@ def set_language(request):
     response = HttpResponseRedirect(next_url)
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax")
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def organisation_settings(request, organisation_id):
+    organisation = get_object_or_404(
+        organisations_for_user(request.user, lead=True), pk=organisation_id
+    )
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Settings saved."))
+        return redirect("workshops:organisation", organisation.pk)
+    return render(
+        request,
+        "workshops/organisation.html",
+        {"organisation": organisation, "form": form},
+        status=422 if request.method == "POST" else 200,
+    )
 
 
 @require_GET
