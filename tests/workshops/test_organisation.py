@@ -74,11 +74,9 @@ def test_manager_cannot_change_branding(client_for, manager, organisation):
 
 def test_logo_is_served_only_to_members(client_for, facilitator, outsider, organisation, media):
     organisation.logo.save("logo.png", io.BytesIO(png_bytes()))
-    assert (
-        client_for(facilitator).get(reverse("workshops:logo", args=[organisation.pk])).status_code
-        == 200
-    )
-    assert (
-        client_for(outsider).get(reverse("workshops:logo", args=[organisation.pk])).status_code
-        == 404
-    )
+    response = client_for(facilitator).get(reverse("workshops:logo", args=[organisation.pk]))
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+    response.close()
+    response = client_for(outsider).get(reverse("workshops:logo", args=[organisation.pk]))
+    assert response.status_code == 404
