@@ -1,0 +1,77 @@
+"""Segment suggestions from data: cluster respondents on their answers. No Django.
+
+Rows are respondents, columns are features (e.g. Kano functional/dysfunctional answers or
+importance ratings, all on the same scale). k-means is run for each k in `k_range`, and the k
+with the highest mean silhouette wins (ties go to the smaller k: fewer segments are easier to
+act on). The silhouette (Rousseeuw 1987) runs from -1 to 1; above about 0.5 the groups are
+clearly apart, below about 0.25 the data hardly cluster at all. A suggestion is a starting
+point for the team, who name and define the segments themselves.
+"""
+
+from collections.abc import Iterable
+
+from pydantic import BaseModel
+
+
+class ClusterProfile(BaseModel):
+    cluster: int
+    size: int
+    means: list[float]  # the average answer per feature: what sets the group apart
+
+
+class ClusterSuggestion(BaseModel):
+    k: int
+    labels: list[int]  # one per respondent; clusters numbered in order of first appearance
+    silhouette: float
+    profiles: list[ClusterProfile]
+    silhouettes: dict[int, float]  # every k tried and its silhouette
+
+
+def suggest_clusters(matrix, k_range: Iterable[int] = range(2, 7), seed: int = 0):
+    """The best k-means clustering of `matrix` (respondents x features) by silhouette.
+
+    Raises ValueError when the data cannot be clustered: not two-dimensional, missing values,
+    or too few distinct respondents for any k in the range (silhouette needs 2 <= k < n).
+    """
+    import numpy as np
+    from sklearn.cluster import KMeans
+    from sklearn.metrics import silhouette_score
+
+    data = np.asarray(matrix, dtype=float)
+    if data.ndim != 2 or data.shape[1] == 0:
+        raise ValueError("Expected a table of respondents (rows) by features (columns).")
+    if not np.isfinite(data).all():
+        raise ValueError("The answers contain missing or non-numeric values.")
+    distinct = len(np.unique(data, axis=0))
+    scores: dict[int, float] = {}
+    best = None
+    for k in sorted(set(k_range)):
+        if k < 2 or k >= len(data) or k > distinct:
+            continue
+        labels = KMeans(n_clusters=k, n_init=10, random_state=seed).fit_predict(data)
+        if len(set(labels.tolist())) < 2:
+            continue
+        score = float(silhouette_score(data, labels))
+        scores[k] = score
+        if best is None or score > best[1] + 1e-12:
+            best = (k, score, labels)
+    if best is None:
+        raise ValueError("Too few different respondents to suggest clusters.")
+    k, score, raw = best
+    order: dict[int, int] = {}
+    for label in raw.tolist():
+        order.setdefault(label, len(order))
+    labels = [order[label] for label in raw.tolist()]
+    profiles = []
+    for cluster in range(k):
+        members = data[np.array(labels) == cluster]
+        profiles.append(
+            ClusterProfile(
+                cluster=cluster,
+                size=len(members),
+                means=[round(float(v), 6) for v in members.mean(axis=0)],
+            )
+        )
+    return ClusterSuggestion(
+        k=k, labels=labels, silhouette=score, profiles=profiles, silhouettes=scores
+    )

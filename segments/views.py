@@ -1,0 +1,603 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from workshops.access import get_workshop_for_user
+from workshops.models import Change
+
+from . import charts, method, scoring, services
+from .access import get_part_for_user, get_segment_for_user
+from .editing import (
+    CELL,
+    CRITERION,
+    EXPERIENCE,
+    PARTS,
+    PARTS_BY_MODEL,
+    PHASE,
+    SCORE,
+    SEGMENT,
+    PartFieldForm,
+    field_view,
+    value_version,
+)
+from .forms import AxesForm, CriterionForm, SegmentCreateForm
+from .models import CriterionScore, ExperienceMoment, Segment, ValueCriterion
+from .naming import ranking_name_hint
+
+EDIT_ROLES = ("facilitator", "manager")
+
+
+def _can_edit(workshop):
+    return workshop.user_role in EDIT_ROLES
+
+
+def _language(workshop):
+    return workshop.language if workshop.language in ("fi", "en") else "en"
+
+
+# --- labels of table cells, for screen readers (the table headers show them to the eye) -------
+
+
+def _compact_label(part, obj, name):
+    if part is CELL:
+        return f"{obj.row_value} × {obj.column_value}"
+    if part is SCORE:
+        return _("Score of %(segment)s on %(criterion)s") % {
+            "segment": obj.segment.name,
+            "criterion": obj.criterion.name,
+        }
+    if part is EXPERIENCE:
+        where = ", ".join(
+            str(x)
+            for x in (obj.get_kind_display(), obj.get_dimension_display(), obj.get_moment_display())
+        )
+        if name == "strength":
+            return _("Effect: %(where)s") % {"where": where}
+        return where
+    if part is CRITERION and name == "weight":
+        return _("Weight of %(criterion)s") % {"criterion": obj.name}
+    return ""
+
+
+COMPACT = {(CELL, "text"), (SCORE, "score"), (EXPERIENCE, "text"), (EXPERIENCE, "strength")}
+COMPACT |= {(CRITERION, "weight")}
+
+
+def _view(part, obj, name, workshop, *, data=None, state=""):
+    compact = (part, name) in COMPACT
+    return field_view(
+        part,
+        obj,
+        name,
+        language=_language(workshop),
+        data=data,
+        state=state,
+        compact=compact,
+        label=_compact_label(part, obj, name) if compact else "",
+    )
+
+
+def _page_url(part, obj, name):
+    """Where the field lives, for browsers without JavaScript."""
+    anchor = f"#field-{part.kind}-{obj.pk.hex}-{name}"
+    if part is SEGMENT:
+        return reverse("segments:detail", args=[obj.pk]) + anchor
+    if part is EXPERIENCE:
+        return reverse("segments:detail", args=[obj.segment_id]) + anchor
+    if part is CELL:
+        return reverse("segments:matrix", args=[obj.matrix.workshop_id]) + anchor
+    if part in (SCORE, CRITERION):
+        return reverse("segments:value", args=[part.workshop_of(obj).pk]) + anchor
+    return reverse("segments:selection", args=[obj.workshop_id]) + anchor
+
+
+# --- one field: show and autosave ---------------------------------------------------------------
+
+
+def _part(segment_part, segment_field):
+    part = PARTS.get(segment_part)
+    if part is None or segment_field not in part.fields:
+        raise Http404
+    return part
+
+
+def _field_response(request, part, obj, view, status=200):
+    workshop = part.workshop_of(obj)
+    context = {"view": view, "can_edit": _can_edit(workshop)}
+    response = render(request, "segments/_field.html", context, status=status)
+    if view.state == "saved":
+        # Only the saved state, the version and the naming hint swap in, so typing goes on.
+        response["HX-Retarget"] = f"#field-{view.dom_id} .autosave-state"
+        response["HX-Reswap"] = "outerHTML"
+        response["HX-Reselect"] = ".autosave-state"
+        if part in (SCORE, CRITERION):
+            response["HX-Trigger"] = "segments-ranking"
+        if part is EXPERIENCE and view.name == "strength":
+            response["HX-Trigger"] = "segments-experience"
+    return response
+
+
+@require_GET
+@login_required
+def part_field(request, segment_part, segment_part_id, segment_field):
+    part = _part(segment_part, segment_field)
+    obj = get_part_for_user(request, part, segment_part_id)
+    view = _view(part, obj, segment_field, part.workshop_of(obj))
+    return _field_response(request, part, obj, view)
+
+
+@require_POST
+@login_required
+def part_save(request, segment_part, segment_part_id, segment_field):
+    part = _part(segment_part, segment_field)
+    obj = get_part_for_user(request, part, segment_part_id, edit=True)
+    workshop = part.workshop_of(obj)
+    view = _view(part, obj, segment_field, workshop, data=request.POST)
+    form = view.form
+    # The person was shown the other value and chose to replace it with their own.
+    force = request.POST.get("resolve") == "mine" and request.POST.get(
+        "conflict_version"
+    ) == value_version(getattr(obj, segment_field))
+    if not form.is_valid():
+        view.state = "error"
+        return _field_response(request, part, obj, view, status=422)
+    if not form.save_if_version_matches(by=request.user, force=force):
+        view.state = "conflict"
+        return _field_response(request, part, obj, view, status=409)
+    if not request.htmx:
+        return redirect(_page_url(part, obj, segment_field))
+    saved = _view(part, obj, segment_field, workshop, state="saved")
+    return _field_response(request, part, obj, saved)
+
+
+# --- segments -----------------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def segment_list(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id)
+    segments = list(workshop.segments.all())
+    ranked = {row.segment_id: row for row in services.ranking(workshop, segments=segments)}
+    language = _language(workshop)
+    rows = [
+        {
+            "segment": segment,
+            "ranked": ranked[str(segment.pk)],
+            "hint": ranking_name_hint(segment.name, language),
+        }
+        for segment in segments
+    ]
+    context = {
+        "workshop": workshop,
+        "rows": rows,
+        "segments": segments,
+        "form": SegmentCreateForm(),
+        "can_edit": _can_edit(workshop),
+    }
+    return render(request, "segments/list.html", context)
+
+
+@require_POST
+@login_required
+def segment_create(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    form = SegmentCreateForm(request.POST)
+    if not form.is_valid():
+        return redirect("segments:list", workshop.pk)
+    segment = services.create_segment(
+        workshop=workshop, name=form.cleaned_data["name"], by=request.user
+    )
+    return redirect("segments:detail", segment.pk)
+
+
+def _sections(segment, workshop):
+    language = _language(workshop)
+    views = {}
+    for spec in method.FIELDS:
+        views.setdefault(spec.section, []).append(_view(SEGMENT, segment, spec.name, workshop))
+    return [
+        (key, method.SECTION_TITLES[key][language], views[key])
+        for key in method.SECTIONS
+        if key in views
+    ]
+
+
+def _experience(segment, workshop):
+    cells = list(segment.experience.all())
+    for cell in cells:
+        cell.segment = segment
+    by_key = {(c.kind, c.dimension, c.moment): c for c in cells}
+    labels = {
+        "kind": dict(EXPERIENCE.model._meta.get_field("kind").choices),
+        "dimension": dict(EXPERIENCE.model._meta.get_field("dimension").choices),
+        "moment": dict(EXPERIENCE.model._meta.get_field("moment").choices),
+    }
+    rows = []
+    for kind in method.EXPERIENCE_KINDS:
+        for dimension in method.EXPERIENCE_DIMENSIONS:
+            row_cells = []
+            for moment in method.EXPERIENCE_MOMENTS:
+                cell = by_key.get((kind, dimension, moment))
+                row_cells.append(
+                    None
+                    if cell is None
+                    else (
+                        _view(EXPERIENCE, cell, "text", workshop),
+                        _view(EXPERIENCE, cell, "strength", workshop),
+                    )
+                )
+            rows.append(
+                {
+                    "kind": kind,
+                    "kind_label": labels["kind"][kind],
+                    "dimension_label": labels["dimension"][dimension],
+                    "first": dimension == method.EXPERIENCE_DIMENSIONS[0],
+                    "cells": row_cells,
+                }
+            )
+    moments = [labels["moment"][m] for m in method.EXPERIENCE_MOMENTS]
+    return rows, moments, cells
+
+
+def _experience_chart(summary):
+    labels = dict(ExperienceMoment.choices)
+    return charts.experience_svg(
+        [(str(labels[m.moment]), m.gains, m.sacrifices, m.net) for m in summary],
+        gains_label=_("Gains"),
+        sacrifices_label=_("Sacrifices"),
+        net_label=_("Net value experience"),
+    )
+
+
+@require_GET
+@login_required
+def segment_detail(request, segment_id):
+    segment = get_segment_for_user(request, segment_id)
+    workshop = segment.workshop
+    rows, moments, cells = _experience(segment, workshop)
+    summary = services.experience_summary(cells)
+    context = {
+        "segment": segment,
+        "workshop": workshop,
+        "can_edit": _can_edit(workshop),
+        "summary": summary,
+        "experience_svg": _experience_chart(summary),
+    }
+    if request.htmx:
+        return render(request, "segments/segment.html#experience-summary", context)
+    ranked = next(row for row in services.ranking(workshop) if row.segment_id == str(segment.pk))
+    journeys = services.journeys_for(segment)
+    context.update(
+        {
+            "sections": _sections(segment, workshop),
+            "experience_rows": rows,
+            "moments": moments,
+            "guidance": method.EXPERIENCE_GUIDANCE[_language(workshop)],
+            "scores": segment.scores.select_related("criterion").order_by(
+                "criterion__position", "criterion__name"
+            ),
+            "ranked": ranked,
+            "cube": scoring.cube_value(
+                segment.cube_volume, segment.cube_efficiency, segment.cube_duration
+            ),
+            "journeys": journeys,
+            "compare_pair": journeys[:2] if len(journeys) >= 2 else None,
+            "cells": segment.matrix_cells.all(),
+        }
+    )
+    return render(request, "segments/segment.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def segment_delete(request, segment_id):
+    segment = get_segment_for_user(request, segment_id, facilitate=True)
+    if request.method == "POST":
+        workshop_id = segment.workshop_id
+        segment.delete()
+        return redirect("segments:list", workshop_id)
+    return render(
+        request,
+        "journey/confirm_delete.html",
+        {
+            "object": segment,
+            "workshop": segment.workshop,
+            "cancel_url": reverse("segments:detail", args=[segment.pk]),
+        },
+    )
+
+
+def _segment_changes(segment):
+    """Changes of the segment's own fields, its value experience cells and its scores."""
+    return Change.objects.filter(workshop_id=segment.workshop_id).filter(
+        Q(target_type="segment", target_id=segment.pk)
+        | Q(
+            target_type="valueexperiencecell",
+            target_id__in=segment.experience.values("pk"),
+        )
+        | Q(target_type="criterionscore", target_id__in=segment.scores.values("pk"))
+    )
+
+
+@require_GET
+@login_required
+def segment_history(request, segment_id):
+    segment = get_segment_for_user(request, segment_id)
+    changes = list(_segment_changes(segment).select_related("user")[:300])
+    for change in changes:
+        part = PARTS_BY_MODEL.get(change.target_type)
+        label = part.model._meta.get_field(change.field).verbose_name if part else change.field
+        change.label = label if part is SEGMENT else f"{change.target_label} · {label}"
+        # The first name of a segment was empty; a name cannot be restored to nothing.
+        change.restorable = bool(part) and not (change.field == "name" and not change.old_value)
+    context = {
+        "segment": segment,
+        "workshop": segment.workshop,
+        "changes": changes,
+        "can_edit": _can_edit(segment.workshop),
+    }
+    return render(request, "segments/history.html", context)
+
+
+@require_POST
+@login_required
+def change_restore(request, segment_id, change_id):
+    segment = get_segment_for_user(request, segment_id, edit=True)
+    change = get_object_or_404(_segment_changes(segment), pk=change_id)
+    part = PARTS_BY_MODEL[change.target_type]
+    if change.field not in part.fields:
+        raise Http404
+    obj = get_object_or_404(part.model.objects.select_related(*part.related), pk=change.target_id)
+    current = value_version(getattr(obj, change.field))
+    form = PartFieldForm(
+        part, obj, change.field, {change.field: change.old_value, "base_version": current}
+    )
+    if form.is_valid():
+        form.save_if_version_matches(by=request.user)
+    return redirect("segments:history", segment.pk)
+
+
+@require_GET
+@login_required
+def compare_journeys(request, workshop_id):
+    """Two segments' journeys side by side: the first journey of each, on journey:compare."""
+    workshop = get_workshop_for_user(request, workshop_id)
+    segments = {str(s.pk): s for s in workshop.segments.all()}
+    chosen = [segments.get(request.GET.get(key, "")) for key in ("a", "b")]
+    ids = []
+    for segment in chosen:
+        if segment is None:
+            continue
+        journeys = services.journeys_for(segment)
+        if journeys:
+            ids.append(str(journeys[0].pk))
+    url = reverse("journey:compare", args=[workshop.pk])
+    if len(ids) == 2:
+        return redirect(f"{url}?a={ids[0]}&b={ids[1]}")
+    return redirect(url)
+
+
+# --- the segment matrix -------------------------------------------------------------------------
+
+
+def _matrix_context(request, workshop, form=None):
+    matrix = services.get_matrix(workshop)
+    rows, orphans = services.matrix_table(matrix)
+    for cell in [c for _row, cells in rows for c in cells if c] + orphans:
+        cell.matrix = matrix
+    table = [
+        (row, [(cell, _view(CELL, cell, "text", workshop) if cell else None) for cell in cells])
+        for row, cells in rows
+    ]
+    return {
+        "workshop": workshop,
+        "matrix": matrix,
+        "table": table,
+        "orphans": orphans,
+        "form": form
+        or AxesForm(
+            initial={
+                "row_axis": matrix.row_axis,
+                "row_values": "\n".join(matrix.row_values),
+                "column_axis": matrix.column_axis,
+                "column_values": "\n".join(matrix.column_values),
+            }
+        ),
+        "guidance": method.MATRIX_GUIDANCE[_language(workshop)],
+        "can_edit": _can_edit(workshop),
+    }
+
+
+@require_GET
+@login_required
+def matrix(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id)
+    return render(request, "segments/matrix.html", _matrix_context(request, workshop))
+
+
+@require_POST
+@login_required
+def matrix_axes(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    form = AxesForm(request.POST)
+    if not form.is_valid():
+        context = _matrix_context(request, workshop, form)
+        return render(request, "segments/matrix.html", context, status=422)
+    services.set_axes(matrix=services.get_matrix(workshop), by=request.user, **form.cleaned_data)
+    return redirect("segments:matrix", workshop.pk)
+
+
+@require_POST
+@login_required
+def matrix_example(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    services.apply_example(
+        matrix=services.get_matrix(workshop), language=_language(workshop), by=request.user
+    )
+    return redirect("segments:matrix", workshop.pk)
+
+
+@require_POST
+@login_required
+def cell_promote(request, matrix_cell_id):
+    cell = get_part_for_user(request, CELL, matrix_cell_id, edit=True)
+    segment = services.promote_cell(cell=cell, by=request.user)
+    return redirect("segments:detail", segment.pk)
+
+
+# --- customer value -----------------------------------------------------------------------------
+
+
+def _ranking_context(workshop, segments, criteria):
+    ranked = services.ranking(workshop, segments=segments, criteria=criteria)
+    return {
+        "ranked": ranked,
+        "ranking_svg": charts.ranking_svg(
+            [(row.name, row.total) for row in ranked],
+            axis_label=_("Weighted total (1–5)"),
+        ),
+    }
+
+
+@require_GET
+@login_required
+def value(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id)
+    segments = list(workshop.segments.all())
+    criteria = list(workshop.value_criteria.all())
+    context = {"workshop": workshop, "can_edit": _can_edit(workshop)}
+    context.update(_ranking_context(workshop, segments, criteria))
+    if request.htmx:
+        return render(request, "segments/value.html#ranking", context)
+    services.ensure_scores(workshop)
+    scores = {
+        (s.segment_id, s.criterion_id): s
+        for s in CriterionScore.objects.filter(segment__workshop=workshop)
+    }
+    by_id = {s.pk: s for s in segments}
+    for score in scores.values():
+        score.segment = by_id[score.segment_id]
+    table = []
+    for criterion in criteria:
+        for key in [(s.pk, criterion.pk) for s in segments]:
+            scores[key].criterion = criterion
+        table.append(
+            {
+                "criterion": criterion,
+                "weight": _view(CRITERION, criterion, "weight", workshop),
+                "name": _view(CRITERION, criterion, "name", workshop),
+                "measured": _view(CRITERION, criterion, "measured", workshop),
+                "scores": [
+                    (
+                        scores[(s.pk, criterion.pk)],
+                        _view(SCORE, scores[(s.pk, criterion.pk)], "score", workshop),
+                    )
+                    for s in segments
+                ],
+            }
+        )
+    cube_points = [
+        (s.name, s.cube_volume, s.cube_efficiency, s.cube_duration)
+        for s in segments
+        if None not in (s.cube_volume, s.cube_efficiency, s.cube_duration)
+    ]
+    context.update(
+        {
+            "segments": segments,
+            "table": table,
+            "criterion_form": CriterionForm(),
+            "cube_rows": [
+                (
+                    s,
+                    scoring.cube_value(s.cube_volume, s.cube_efficiency, s.cube_duration),
+                )
+                for s in segments
+            ],
+            "cube_svg": charts.cube_svg(
+                cube_points,
+                volume_label=_("Volume"),
+                efficiency_label=_("Efficiency (margin after the costs of serving)"),
+                duration_label=_("Bubble size: duration"),
+            )
+            if cube_points
+            else "",
+        }
+    )
+    return render(request, "segments/value.html", context)
+
+
+@require_POST
+@login_required
+def criterion_add(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    form = CriterionForm(request.POST)
+    if form.is_valid():
+        services.add_criterion(
+            workshop=workshop, name=form.cleaned_data["name"], weight=form.cleaned_data["weight"]
+        )
+    return redirect(reverse("segments:value", args=[workshop.pk]) + "#criteria")
+
+
+@require_POST
+@login_required
+def criteria_defaults(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    services.add_default_criteria(workshop=workshop, by=request.user)
+    return redirect(reverse("segments:value", args=[workshop.pk]) + "#criteria")
+
+
+@require_POST
+@login_required
+def criterion_delete(request, value_criterion_id):
+    criterion = get_part_for_user(request, CRITERION, value_criterion_id, edit=True)
+    workshop_id = criterion.workshop_id
+    ValueCriterion.objects.filter(pk=criterion.pk).delete()
+    return redirect(reverse("segments:value", args=[workshop_id]) + "#criteria")
+
+
+# --- customer selection -------------------------------------------------------------------------
+
+
+@require_GET
+@login_required
+def selection(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id)
+    language = _language(workshop)
+    phases = []
+    for phase in services.ensure_selection_phases(workshop):
+        phase.workshop = workshop
+        name, guidance = method.selection_phase_text(phase.phase, language)
+        phases.append(
+            {
+                "phase": phase,
+                "name": name,
+                "guidance": guidance,
+                "status": _view(PHASE, phase, "status", workshop),
+                "notes": _view(PHASE, phase, "notes", workshop),
+            }
+        )
+    segments = []
+    for segment in Segment.objects.filter(workshop=workshop):
+        segment.workshop = workshop
+        segments.append(
+            {
+                "segment": segment,
+                "fields": [
+                    _view(SEGMENT, segment, name, workshop)
+                    for name in (*method.KEY_QUESTIONS, "evidence")
+                ],
+            }
+        )
+    context = {
+        "workshop": workshop,
+        "phases": phases,
+        "segments": segments,
+        "done": sum(1 for p in phases if p["phase"].status == "done"),
+        "can_edit": _can_edit(workshop),
+    }
+    return render(request, "segments/selection.html", context)
