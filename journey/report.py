@@ -112,12 +112,20 @@ def _map_pages(phases, lane_values):
     for phase in phases:
         stages = list(phase.stages.all())
         for start in range(0, max(len(stages), 1), MAP_STAGES_PER_PAGE):
-            chunk = stages[start:start + MAP_STAGES_PER_PAGE]
+            chunk = stages[start : start + MAP_STAGES_PER_PAGE]
             if not chunk:
                 continue
-            pages.append({"phase": phase, "stages": chunk, "continued": start > 0,
-                          "extra_lanes": [(lane, [values.get(s.pk, []) for s in chunk])
-                                          for lane, values in lane_values]})
+            pages.append(
+                {
+                    "phase": phase,
+                    "stages": chunk,
+                    "continued": start > 0,
+                    "extra_lanes": [
+                        (lane, [values.get(s.pk, []) for s in chunk])
+                        for lane, values in lane_values
+                    ],
+                }
+            )
     return pages
 
 

@@ -460,12 +460,21 @@ def journey_map(request, journey_id):
     phases = _journey_stages(journey)
     hidden = set(request.GET.getlist("hide"))
     points = _points(phases)
+    stages = [stage for phase in phases for stage in phase.stages.all()]
+    extra = registry.ordered(registry.map_lanes)
+    lane_keys = list(MAP_LANES) + [lane.key for lane in extra]
     context = {
         "journey": journey,
         "workshop": journey.workshop,
         "phases": phases,
-        "lanes": [(lane, lane not in hidden) for lane in MAP_LANES],
-        "shown": {lane for lane in MAP_LANES if lane not in hidden},
+        "lanes": [(lane, lane not in hidden) for lane in lane_keys],
+        "lane_titles": {lane.key: lane.title() for lane in extra},
+        "shown": {lane for lane in lane_keys if lane not in hidden},
+        "extra_lanes": [
+            (lane, [values.get(stage.pk, []) for stage in stages])
+            for lane, values in registry.lane_values(stages)
+            if lane.key not in hidden
+        ],
         "curve_svg": _curve(points),
         "gaps": gap_list(points),
     }

@@ -16,7 +16,14 @@ from journey.models import Action, Stage, Touchpoint
 from workshops.models import Change, Invitation, Report
 
 # Public by design: knowing the secret token is the permission.
-PUBLIC_BY_TOKEN = {"workshops:invitation", "password_reset_confirm"}
+PUBLIC_BY_TOKEN = {
+    "workshops:invitation",
+    "password_reset_confirm",
+    "kano:public-survey",
+    "kano:public-resume",
+    "followup:public-feedback",
+    "followup:calendar-feed",
+}
 
 
 def walk(patterns, prefix=""):
