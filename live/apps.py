@@ -1,5 +1,33 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class LiveConfig(AppConfig):
     name = "live"
+    verbose_name = _("Live sessions")
+
+    def ready(self):
+        from django.utils.translation import gettext
+
+        from workshops import registry
+
+        from .dashboard import live_report_context, live_tile_context
+
+        registry.register_tile(
+            registry.DashboardTile(
+                key="live",
+                title=lambda: gettext("Live session"),
+                template="live/tile.html",
+                context=live_tile_context,
+                order=20,
+            )
+        )
+        registry.register_report_chapter(
+            registry.ReportChapter(
+                key="live",
+                title=lambda: gettext("Live sessions"),
+                template="live/report_chapter.html",
+                context=live_report_context,
+                order=60,
+            )
+        )

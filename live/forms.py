@@ -1,0 +1,152 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from journey.models import Action, Stage
+
+from . import codes, hooks
+from .models import ActivityKind, DotTarget
+
+
+class StartSessionForm(forms.Form):
+    journey = forms.ModelChoiceField(queryset=None, label=_("Journey to show"), empty_label=None)
+
+    def __init__(self, workshop, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["journey"].queryset = workshop.journeys.all()
+
+
+def activity_kind_choices():
+    built_in = [(k, label) for k, label in ActivityKind.choices if k != ActivityKind.KANO]
+    extra = [(k, label) for k, label in ActivityKind.choices if k in hooks.activity_handlers]
+    return built_in + extra
+
+
+class ActivityForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Activity"), choices=activity_kind_choices)
+    dots_per_participant = forms.IntegerField(
+        label=_("Dots per participant"), min_value=1, max_value=50, initial=5, required=False
+    )
+    dot_target = forms.ChoiceField(
+        label=_("Dots go to"), choices=DotTarget.choices, initial=DotTarget.STAGES, required=False
+    )
+    timer_minutes = forms.IntegerField(
+        label=_("Timer (minutes, optional)"), min_value=0, max_value=180, required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == ActivityKind.TIMER and not data.get("timer_minutes"):
+            self.add_error("timer_minutes", _("A timer needs its length in minutes."))
+        data["dots_per_participant"] = data.get("dots_per_participant") or 5
+        data["dot_target"] = data.get("dot_target") or DotTarget.STAGES
+        return data
+
+
+class TimerForm(forms.Form):
+    minutes = forms.IntegerField(
+        label=_("Minutes"), min_value=0, max_value=180, help_text=_("0 stops the timer.")
+    )
+
+
+class VisibilityForm(forms.Form):
+    hidden = forms.BooleanField(required=False)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("reject", _("Reject")), ("pending", _("Undo"))]
+    )
+
+
+class AdoptForm(forms.Form):
+    target = forms.ChoiceField(choices=[("touchpoint", _("Touchpoint")), ("action", _("Action"))])
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "characters",
+                "spellcheck": "false",
+                "class": "live-code-input",
+            }
+        ),
+    )
+    nickname = forms.CharField(
+        label=_("Nickname (optional)"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "nickname"}),
+        help_text=_("Shown with your ideas. Leave empty to take part anonymously."),
+    )
+
+    def clean_code(self):
+        code = codes.normalise_code(self.cleaned_data["code"])
+        if not codes.looks_like_code(code):
+            raise forms.ValidationError(
+                _("A code has six letters and digits, like the one on the screen.")
+            )
+        return code
+
+
+class _ParticipantForm(forms.Form):
+    """Every participant submit names the activity it was made for and carries the form's
+    submission id."""
+
+    activity = forms.UUIDField(widget=forms.HiddenInput)
+    submission_id = forms.UUIDField(widget=forms.HiddenInput)
+
+
+class RatingForm(_ParticipantForm):
+    stage = forms.ModelChoiceField(queryset=None, widget=forms.HiddenInput)
+    value = forms.TypedChoiceField(
+        choices=[(v, v) for v in range(-3, 4)],
+        coerce=int,
+        error_messages={"required": _("Choose a value from −3 to +3.")},
+    )
+
+    def __init__(self, journey_id, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the id is needed to store the rating: a narrow query for a frequent submit.
+        self.fields["stage"].queryset = Stage.objects.filter(phase__journey=journey_id).only("id")
+
+
+class DotForm(_ParticipantForm):
+    target = forms.UUIDField(widget=forms.HiddenInput)
+    op = forms.ChoiceField(choices=[("add", "add"), ("remove", "remove")])
+
+    def __init__(self, activity, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.live_activity = activity
+
+    def clean_target(self):
+        target_id = self.cleaned_data["target"]
+        journey_id = self.live_activity.session.journey_id
+        if self.live_activity.dot_target == DotTarget.ACTIONS:
+            found = Action.objects.filter(pk=target_id, stage__phase__journey=journey_id)
+        else:
+            found = Stage.objects.filter(pk=target_id, phase__journey=journey_id)
+        target = found.only("id").first()
+        if target is None:
+            raise forms.ValidationError(_("That is not one of the choices."))
+        return target
+
+
+class IdeaForm(_ParticipantForm):
+    stage = forms.ModelChoiceField(queryset=None, label=_("Stage"), empty_label=None)
+    text = forms.CharField(
+        label=_("Your idea"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 300}),
+    )
+
+    def __init__(self, journey_id, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["stage"].queryset = (
+            Stage.objects.filter(phase__journey=journey_id)
+            .order_by("phase__position", "position")
+            .only("id", "name")
+        )
