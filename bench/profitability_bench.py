@@ -1,18 +1,23 @@
-"""Benchmark of the profitability engine on a realistic model.
+"""Benchmark of the profitability module on a realistic model.
 
 Generates (fixed seed) a model folder of 50,000 customers with a long-tail size distribution,
 2,000,000 order lines, 12 activities of every kind, a resources file and customer drivers;
-then times, as whole processes in the same run, the analysis command and a straightforward
-pandas script (bench/pandas_allocation.py) on the same files, and in a fresh process the
-loading, the analysis of already loaded data, the Parquet round trip and the peak memory.
+then times, as whole processes in the same run, ``manage.py profitability_analyze`` and a
+straightforward pandas script (bench/pandas_allocation.py) on the same files; in a fresh
+process the loading, the analysis of already loaded data, the Parquet round trip and the peak
+memory; and in another fresh process, against a temporary SQLite database
+(ARVOPOLKU_DATA_DIR in a scratch folder, migrated first, not timed), the web upload: the
+service ``profitability.services.import_model`` (parse, validate, analyse, Parquet, results
+in the database) and a whole POST of the files to the upload view through Django's test
+client (multipart parsing included).
 
     .venv/bin/python bench/profitability_bench.py [--customers 50000] [--lines 2000000]
-        [--repeat 3] [--keep DIR] [--command "python manage.py profitability_analyze {folder}
-        --format json"]
+        [--repeat 3] [--keep DIR] [--command "python -c ... {folder}"] [--no-web]
 
-The command defaults to ``python -c`` calling ``analyze_folder``; ``--command`` (or the
-environment variable PROFITABILITY_BENCH_COMMAND) replaces it; ``{folder}`` is the model
-folder. Peak memory is each child's ru_maxrss (from os.wait4) and, in process, VmHWM.
+The command defaults to ``python manage.py profitability_analyze {folder} --format json``;
+``--command`` (or the environment variable PROFITABILITY_BENCH_COMMAND) replaces it;
+``{folder}`` is the model folder. Peak memory is each child's ru_maxrss (from os.wait4) and,
+in process, VmHWM.
 """
 
 from __future__ import annotations
@@ -33,12 +38,12 @@ import polars as pl
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20240531
 DEFAULT_COMMAND = (
-    f'{shlex.quote(sys.executable)} -c "import sys; '
-    "from profitability.engine import analyze_folder; "
-    'sys.stdout.write(analyze_folder(sys.argv[1]).to_json())" {folder}'
+    f"{shlex.quote(sys.executable)} {shlex.quote(str(ROOT / 'manage.py'))} "
+    "profitability_analyze {folder} --format json"
 )
 TARGET_ANALYSIS_S = 1.0
 TARGET_MEMORY_MB = 1024
+TARGET_UPLOAD_S = 15.0
 
 
 def generate(folder: Path, customers: int, lines: int, seed: int = SEED) -> dict:
@@ -210,9 +215,12 @@ def generate(folder: Path, customers: int, lines: int, seed: int = SEED) -> dict
     }
 
 
-def run_process(argv: list[str], output: Path, cwd: Path = ROOT) -> tuple[float, float, int]:
+def run_process(
+    argv: list[str], output: Path, cwd: Path = ROOT, env_extra: dict | None = None
+) -> tuple[float, float, int]:
     """(wall seconds, peak RSS in MB, exit status) of one whole process."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **(env_extra or {}))
+    env.setdefault("ARVOPOLKU_DEV", "1")
     with output.open("wb") as out:
         start = time.perf_counter()
         process = subprocess.Popen(argv, stdout=out, stderr=subprocess.PIPE, cwd=cwd, env=env)
@@ -303,6 +311,77 @@ def in_process(folder: str) -> None:
     print(json.dumps(figures))
 
 
+def web_upload(folder: str) -> None:
+    """Run in a fresh interpreter whose ARVOPOLKU_DATA_DIR is a scratch folder: migrate a
+    SQLite database (not timed), then time the upload service and a whole POST to the
+    upload view; print figures as JSON."""
+    import gc
+    import shutil
+
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.core.management import call_command
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    from profitability.models import CustomerResult, ProfitabilityModel
+    from profitability.services import UploadedFile, import_model
+    from workshops.models import Membership, Organisation, Role
+    from workshops.views import create_workshop
+
+    call_command("migrate", verbosity=0)
+    setup_test_environment()
+    from django.contrib.auth import get_user_model
+
+    organisation = Organisation.objects.create(name="Bench Oy", slug="bench")
+    user = get_user_model().objects.create_user("bench", "bench@example.invalid", "x")
+    Membership.objects.create(organisation=organisation, user=user, role=Role.FACILITATOR)
+    workshop = create_workshop(
+        organisation=organisation, name="Bench", client="", language="en", by=user
+    )
+    figures = {}
+    # Django spools uploads over FILE_UPLOAD_MAX_MEMORY_SIZE to temporary files; the service
+    # then reads them from disk, as here.
+    spool = Path(os.environ["ARVOPOLKU_DATA_DIR"]) / "spool"
+    spool.mkdir()
+    paths = {}
+    for path in sorted(Path(folder).glob("*.csv")):
+        paths[path.stem] = spool / path.name
+        shutil.copyfile(path, paths[path.stem])
+    gc.collect()
+    _reset_peak()
+    start = time.perf_counter()
+    pm = import_model(
+        workshop=workshop,
+        files={name: UploadedFile(path.name, path) for name, path in paths.items()},
+        by=user,
+        groups=10,
+    )
+    figures["web_service_s"] = time.perf_counter() - start
+    figures["peak_web_service_mb"] = _peak_mb()
+    figures["web_rows"] = CustomerResult.objects.filter(model=pm).count()
+
+    client = Client()
+    client.force_login(user)
+    data = {"groups": "10", "name": "Bench over HTTP"}
+    for name, path in paths.items():
+        data[name] = SimpleUploadedFile(path.name, path.read_bytes(), "text/csv")
+    gc.collect()
+    _reset_peak()
+    start = time.perf_counter()
+    response = client.post(reverse("profitability:upload", args=[workshop.pk]), data)
+    figures["web_request_s"] = time.perf_counter() - start
+    figures["peak_web_request_mb"] = _peak_mb()
+    figures["web_request_status"] = response.status_code
+    figures["web_models"] = ProfitabilityModel.objects.count()
+    print(json.dumps(figures))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=50_000)
@@ -310,11 +389,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="runs of each process (best kept)")
     parser.add_argument("--keep", help="write the model folder here and keep it")
     parser.add_argument("--command", default=os.environ.get("PROFITABILITY_BENCH_COMMAND"))
+    parser.add_argument("--no-web", action="store_true", help="skip the web upload timing")
     parser.add_argument("--in-process", dest="in_process", help=argparse.SUPPRESS)
+    parser.add_argument("--web-upload", dest="web_upload", help=argparse.SUPPRESS)
     parser.add_argument("--generate", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.in_process:
         in_process(args.in_process)
+        return
+    if args.web_upload:
+        web_upload(args.web_upload)
         return
     if args.generate:
         folder, customers, lines = args.generate
@@ -368,6 +452,15 @@ def main() -> None:
         out = Path(scratch) / "inprocess.json"
         _, probe_rss, status = run_process(probe, out)
         figures = json.loads(out.read_text()) if status == 0 else {}
+        web = {}
+        if not args.no_web:
+            data_dir = Path(scratch) / "data"
+            data_dir.mkdir()
+            upload = [sys.executable, str(Path(__file__).resolve()), "--web-upload", str(folder)]
+            out = Path(scratch) / "web.json"
+            env = {"ARVOPOLKU_DATA_DIR": str(data_dir), "ARVOPOLKU_DEV": "1"}
+            _, web_rss, status = run_process(upload, out, env_extra=env)
+            web = json.loads(out.read_text()) if status == 0 else {"failed": web_rss}
 
     print()
     print(f"{'Measure':<44}{'Figure':>12}  Target")
@@ -402,6 +495,22 @@ def main() -> None:
             print(f"{label:<44}{figures[key]:>12.2f}  {mark}")
     if not figures:
         print(f"The in-process probe failed (peak RSS {probe_rss:.0f} MB).")
+    web_labels = [
+        ("web_service_s", "Web upload: import_model (to the DB), s", TARGET_UPLOAD_S),
+        ("peak_web_service_mb", "Peak memory: import_model, MB", memory),
+        ("web_request_s", "Web upload: whole POST to the view, s", TARGET_UPLOAD_S),
+        ("peak_web_request_mb", "Peak memory: whole POST, MB", memory),
+    ]
+    for key, label, target in web_labels:
+        if key in web:
+            print(f"{label:<44}{web[key]:>12.2f}  < {target:g}")
+    if "web_rows" in web:
+        print(
+            f"Web upload stored {web['web_rows']:,} customer rows; the POST answered "
+            f"{web['web_request_status']} ({web['web_models']} models in the database)."
+        )
+    elif "failed" in web:
+        print(f"The web upload probe failed (peak RSS {web['failed']:.0f} MB).")
     if figures:
         at, share, losers = figures["whale"]
         peak = "no share (total profit <= 0)" if share is None else f"{share:.0%} of profit"

@@ -11,7 +11,7 @@ class JourneyConfig(AppConfig):
 
         from workshops import registry
 
-        from . import exchange, report, services
+        from . import exchange, services
         from .dashboard import journey_tile_context
 
         registry.register_exchange_section(
@@ -44,7 +44,7 @@ class JourneyConfig(AppConfig):
                 title=lambda: gettext("Customer journeys"),
                 template="journey/report_chapter.html",
                 opens_landscape=True,
-                context=report.journey_chapter_context,
+                context=registry.lazy("journey.report.journey_chapter_context"),
                 order=10,
             )
         )
@@ -53,10 +53,12 @@ class JourneyConfig(AppConfig):
                 key="actions",
                 title=lambda: gettext("Action plan"),
                 template="journey/report_actions.html",
-                context=report.actions_chapter_context,
+                context=registry.lazy("journey.report.actions_chapter_context"),
                 order=15,
             )
         )
         registry.register_export_tables(
-            registry.ExportTables(key="journey", tables=report.journey_tables, order=10)
+            registry.ExportTables(
+                key="journey", tables=registry.lazy("journey.report.journey_tables"), order=10
+            )
         )

@@ -14,7 +14,6 @@ class KanoConfig(AppConfig):
         from . import exchange
         from .dashboard import kano_tile_context
         from .lanes import kano_badges
-        from .report import kano_tables, report_context
 
         registry.register_exchange_section(
             registry.ExchangeSection(
@@ -48,10 +47,12 @@ class KanoConfig(AppConfig):
                 key="kano",
                 title=lambda: gettext("Kano analysis"),
                 template="kano/report_chapter.html",
-                context=report_context,
+                context=registry.lazy("kano.report.report_context"),
                 order=20,
             )
         )
         registry.register_export_tables(
-            registry.ExportTables(key="kano", tables=kano_tables, order=20)
+            registry.ExportTables(
+                key="kano", tables=registry.lazy("kano.report.kano_tables"), order=20
+            )
         )

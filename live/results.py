@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from journey.models import Action, Stage
 
-from . import charts, tally
+from . import tally
 from .models import Activity, ActivityKind, DotTarget, DotVote, Idea, Rating
 
 
@@ -168,6 +168,8 @@ def session_results(session) -> dict:
         data = activity_results(activity, stages)
         if activity.kind == ActivityKind.RATING:
             rows = data["rating_rows"]
+            from . import charts  # matplotlib loads only when a curve is drawn
+
             data["curve_svg"] = charts.room_curve_svg(
                 [s.name for s, _r in rows],
                 [r.average for _s, r in rows],

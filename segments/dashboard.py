@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from . import charts, method, services
+from . import method, services
 from .models import ExperienceMoment, SegmentMatrix
 from .naming import ranking_name_hint
 
@@ -17,6 +17,8 @@ def segments_tile_context(request, workshop):
 
 def report_context(workshop, options=None) -> dict:
     """Segment profiles, the matrix, the value ranking and each segment's value experience."""
+    from . import charts  # matplotlib loads only when a report is made
+
     language = workshop.language if workshop.language in ("fi", "en") else "en"
     segments = list(workshop.segments.prefetch_related("experience"))
     ranked = services.ranking(workshop, segments=segments)

@@ -124,3 +124,19 @@ def register_export_tables(entry: ExportTables):
 
 def all_tables(workshop) -> list:
     return [table for entry in ordered(export_tables) for table in entry.tables(workshop)]
+
+
+def lazy(dotted_path: str) -> Callable:
+    """A callable that imports its target on first use, so heavy modules (matplotlib,
+    openpyxl) load only when a report or chart is made, not at every process start."""
+    from django.utils.module_loading import import_string
+
+    target = None
+
+    def call(*args, **kwargs):
+        nonlocal target
+        if target is None:
+            target = import_string(dotted_path)
+        return target(*args, **kwargs)
+
+    return call

@@ -1,14 +1,22 @@
 """Activity-based customer profitability: pure polars/numpy, no Django.
 
 Load a model (``load_folder``, ``load_files``, ``load_tables``, ``Model.read_parquet``),
-``analyze`` it, and read the ``ProfitabilityResult`` (``to_json_dict``, ``format_table``).
+replace its activities and resources with edited rows (``replace_settings``), ``analyze``
+it, and read the ``ProfitabilityResult`` (``to_json_dict``, ``format_table``).
 """
 
 from .allocation import Allocation, allocate
 from .analysis import ProfitabilityResult, analyze, analyze_folder
 from .errors import InputError, ModelError
 from .groups import ACTIONS, MAX_GROUPS, MIN_GROUPS, suggested_actions
-from .loading import FILE_NAMES, find_model_files, load_files, load_folder, load_tables
+from .loading import (
+    FILE_NAMES,
+    find_model_files,
+    load_files,
+    load_folder,
+    load_tables,
+    replace_settings,
+)
 from .model import COST_GROUPS, ORDER_LINE_DRIVERS, PROPORTIONAL_DRIVERS, Model
 from .numbers import format_cents, split_cents
 from .report import format_table
@@ -45,6 +53,7 @@ __all__ = [
     "load_files",
     "load_folder",
     "load_tables",
+    "replace_settings",
     "split_cents",
     "suggested_actions",
     "whale_curve",

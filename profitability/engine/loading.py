@@ -99,9 +99,20 @@ def load_folder(folder: str | Path) -> Model:
     return _load({name: (path.name, None, path) for name, path in paths.items()})
 
 
-def load_files(files: Mapping[str, tuple[str, bytes]]) -> Model:
-    """Read and validate uploaded files: ``{"customers": ("asiakkaat.csv", b"..."), ...}``."""
-    return _load({name: (filename, data, None) for name, (filename, data) in files.items()})
+def load_files(files: Mapping[str, tuple[str, bytes | Path]]) -> Model:
+    """Read and validate uploaded files: ``{"customers": ("asiakkaat.csv", b"..."), ...}``.
+
+    The content may also be a ``Path`` (an upload already spooled to disk): the file is then
+    read from there, and messages still name the file as uploaded.
+    """
+    return _load(
+        {
+            name: (filename, None, content)
+            if isinstance(content, Path)
+            else (filename, content, None)
+            for name, (filename, content) in files.items()
+        }
+    )
 
 
 def _load(files: Mapping[str, tuple[str, bytes | None, Path | None]]) -> Model:
@@ -127,6 +138,10 @@ def load_tables(tables: Mapping[str, pl.DataFrame | list[dict]]) -> Model:
 
     Column names may be English or Finnish; cells may be text or numbers.
     """
+    return build_model(_raw_tables(tables))
+
+
+def _raw_tables(tables: Mapping[str, pl.DataFrame | list[dict]]) -> dict[str, RawTable]:
     raw: dict[str, RawTable] = {}
     errors = []
     for name, table in tables.items():
@@ -150,7 +165,49 @@ def load_tables(tables: Mapping[str, pl.DataFrame | list[dict]]) -> Model:
         raw[name] = RawTable(name, frame, headers)
     if errors:
         raise ModelError(errors)
-    return build_model(raw)
+    return raw
+
+
+def replace_settings(
+    model: Model,
+    *,
+    activities: pl.DataFrame | list[dict],
+    resources: pl.DataFrame | list[dict] | None = None,
+) -> Model:
+    """``model`` with its activities and resources replaced by rows entered by hand.
+
+    The hook behind the web forms that edit a stored model: the rows (the files' columns,
+    English or Finnish names, cells as text or numbers) are validated exactly like the
+    activities and resources files, and their drivers against the model's own order lines
+    and customer drivers, which are not read or checked again. Messages name the table
+    (``activities`` or ``resources``), the row (the first row is 2, as in a file) and the
+    column. ``resources`` None or empty means the model has no resources.
+    """
+    tables: dict[str, pl.DataFrame | list[dict]] = {"activities": activities}
+    if resources is not None and len(resources):
+        tables["resources"] = resources
+    raw = _raw_tables(tables)
+    check = _Checker()
+    new_resources = (
+        _resources(check, raw["resources"])
+        if "resources" in raw
+        else pl.DataFrame(schema=RESOURCE_SCHEMA)
+    )
+    new_activities = _activities(check, raw["activities"], new_resources)
+    if new_activities is not None:
+        _check_activity_drivers(
+            check,
+            raw["activities"],
+            new_activities,
+            model.order_lines,
+            model.customer_drivers,
+            {},
+            raw["activities"],
+        )
+    if check.errors:
+        raise ModelError(check.errors)
+    files = {**model.files, "activities": "activities", "resources": "resources"}
+    return model.replace(activities=new_activities, resources=new_resources, files=files)
 
 
 def _cell(value: object) -> str | None:

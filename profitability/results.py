@@ -1,0 +1,128 @@
+"""What the results page and the report chapter show of a stored model (database only)."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from . import charts
+from .method import action_label, language_of
+from .models import CustomerResult, ModelStatus, ProfitabilityModel
+
+TOP = 10
+QUADRANT_NAMES = {
+    "carriage_trade": lambda: _("Carriage trade: costly to serve, high margin"),
+    "passive": lambda: _("Passive: cheap to serve, high margin"),
+    "bargain_basement": lambda: _("Bargain basement: cheap to serve, low margin"),
+    "aggressive": lambda: _("Aggressive: costly to serve, low margin"),
+}
+COST_GROUP_NAMES = {
+    "product": lambda: _("Product costs"),
+    "order": lambda: _("Order costs"),
+    "customer": lambda: _("Customer costs"),
+    "overhead": lambda: _("Overheads"),
+}
+
+
+def whale_labels() -> dict:
+    return {
+        "x": _("Share of customers, most profitable first"),
+        "y_share": _("Cumulative share of customer profit"),
+        "y_amount": _("Cumulative customer profit (€)"),
+        "peak": _("The best {customers} of customers give {profit} of profit"),
+        "peak_amount": _("The best {customers} of customers give {profit}"),
+        "hundred": _("100 % of customer profit"),
+        "before": _("Base case"),
+        "after": _("What-if"),
+    }
+
+
+def matrix_labels() -> dict:
+    return {
+        "x": _("Purchase volume (revenue, €)"),
+        "y": _("Customer profit (€)"),
+        "group": _("Group"),
+        "sample": _("{shown} of {total} customers shown: the best, the worst and an even sample"),
+    }
+
+
+def quadrant_labels() -> dict:
+    return {
+        "x": _("Cost to serve, % of revenue (costlier to the right)"),
+        "y": _("Net margin, % of revenue"),
+        "carriage_trade": _("Carriage trade"),
+        "passive": _("Passive"),
+        "bargain_basement": _("Bargain basement"),
+        "aggressive": _("Aggressive"),
+    }
+
+
+def group_bar_labels() -> dict:
+    return {"x": _("Profitability group (1 = most profitable)"), "y": _("Profit (€)")}
+
+
+def model_charts(pm: ProfitabilityModel) -> dict:
+    language = get_language() or "fi"
+    if not pm.whale_curve:
+        return {}
+    return {
+        "whale": charts.whale_svg(pm, labels=whale_labels(), language=language),
+        "matrix": charts.matrix_svg(pm, labels=matrix_labels(), language=language),
+        "quadrant": charts.quadrant_svg(pm, labels=quadrant_labels(), language=language),
+        "groups": charts.group_bars_svg(
+            pm.group_summary, labels=group_bar_labels(), language=language
+        ),
+    }
+
+
+def whale_sentence(curve: dict) -> dict:
+    """The figures of the whale curve's headline, for the template to word."""
+    return {
+        "share_mode": curve.get("mode") == "share",
+        "peak_customers": curve.get("peak_at_share_of_customers"),
+        "peak_profit_share": curve.get("peak_share_of_profit"),
+        "peak_profit": curve.get("peak_profit"),
+        "crosses_100": curve.get("crosses_100_at_share_of_customers"),
+        "loss_makers": curve.get("loss_makers"),
+        "loss_makers_share": curve.get("loss_makers_share_of_customers"),
+        "loss_makers_profit": curve.get("loss_makers_profit"),
+        "total_profit": curve.get("total_profit"),
+    }
+
+
+def group_rows(pm: ProfitabilityModel) -> list[dict]:
+    """The group summary with each group's action (the consultant's text)."""
+    actions = {action.group: action for action in pm.group_actions.all()}
+    language = language_of(pm.workshop.language)
+    rows = []
+    for group in pm.group_summary:
+        action = actions.get(group["group"])
+        rows.append(
+            {
+                **group,
+                "action_object": action,
+                "action_label": action_label(group["action"], language),
+            }
+        )
+    return rows
+
+
+def results_context(pm: ProfitabilityModel, *, with_charts: bool = True) -> dict:
+    customers = CustomerResult.objects.filter(model=pm)
+    top = list(customers.order_by("rank")[:TOP])
+    bottom = list(customers.order_by("-rank")[:TOP])[::-1] if pm.customer_count > TOP else []
+    bottom = [c for c in bottom if c.rank > TOP]
+    return {
+        "pm": pm,
+        "totals": pm.totals,
+        "whale": whale_sentence(pm.whale_curve),
+        "groups": group_rows(pm),
+        "top_customers": top,
+        "bottom_customers": bottom,
+        "segments": pm.segment_summary,
+        "unused_capacity": pm.unused_capacity,
+        "unallocated": pm.unallocated,
+        "activities": pm.activity_summary,
+        "charts": model_charts(pm) if with_charts else {},
+        "imported_only": pm.status == ModelStatus.IMPORTED,
+        "cost_group_names": {key: name() for key, name in COST_GROUP_NAMES.items()},
+        "quadrant_names": {key: name() for key, name in QUADRANT_NAMES.items()},
+    }
