@@ -14,6 +14,13 @@ from live.access import COOKIE_NAME
 from live.models import Participant
 
 
+@pytest.fixture(autouse=True)
+def english_pages(settings):
+    # These tests read the participants' messages in English; a phone without a language
+    # preference gets the site default, Finnish, in production.
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def fresh_cache(db):
     # Rate-limit counters live in the shared (database) cache; each test starts from zero.
