@@ -3,17 +3,9 @@ another organisation's object is a 404; too low a role for a write is a 403."""
 
 from django.http import Http404
 
-from workshops.access import check_role, workshop_role, workshops_for_user
+from workshops.access import attach_role, workshops_for_user
 
 from .models import Feedback, FeedbackLink, Measure, Review
-
-
-def _attach_role(request, workshop, edit, facilitate):
-    workshop.user_role = workshop_role(request.user, workshop)
-    if workshop.user_role is None:
-        raise Http404
-    check_role(workshop, edit=edit, facilitate=facilitate)
-    return workshop
 
 
 def get_measure_for_user(request, measure_id, *, edit=False) -> Measure:
@@ -24,7 +16,7 @@ def get_measure_for_user(request, measure_id, *, edit=False) -> Measure:
     )
     if measure is None:
         raise Http404
-    _attach_role(request, measure.stage.phase.journey.workshop, edit, False)
+    attach_role(request, measure.stage.phase.journey.workshop, edit=edit)
     return measure
 
 
@@ -36,7 +28,7 @@ def get_feedback_for_user(request, feedback_id, *, edit=False, facilitate=False)
     )
     if feedback is None:
         raise Http404
-    _attach_role(request, feedback.workshop, edit, facilitate)
+    attach_role(request, feedback.workshop, edit=edit, facilitate=facilitate)
     return feedback
 
 
@@ -48,7 +40,7 @@ def get_link_for_user(request, link_id, *, edit=False) -> FeedbackLink:
     )
     if link is None:
         raise Http404
-    _attach_role(request, link.stage.phase.journey.workshop, edit, False)
+    attach_role(request, link.stage.phase.journey.workshop, edit=edit)
     return link
 
 
@@ -60,5 +52,5 @@ def get_review_for_user(request, review_id, *, edit=False) -> Review:
     )
     if review is None:
         raise Http404
-    _attach_role(request, review.workshop, edit, False)
+    attach_role(request, review.workshop, edit=edit)
     return review

@@ -6,16 +6,9 @@ low for the action gets 403 (see workshops.access).
 
 from django.http import Http404
 
-from workshops.access import check_role, workshop_role, workshops_for_user
+from workshops.access import attach_role, workshops_for_user
 
 from .models import ConsensusClassification, Factor, Survey
-
-
-def _attach_role(request, workshop, edit, facilitate):
-    workshop.user_role = workshop_role(request.user, workshop)
-    if workshop.user_role is None:
-        raise Http404
-    check_role(workshop, edit=edit, facilitate=facilitate)
 
 
 def get_factor_for_user(request, factor_id, *, edit=False, facilitate=False) -> Factor:
@@ -26,7 +19,7 @@ def get_factor_for_user(request, factor_id, *, edit=False, facilitate=False) -> 
     )
     if factor is None:
         raise Http404
-    _attach_role(request, factor.workshop, edit, facilitate)
+    attach_role(request, factor.workshop, edit=edit, facilitate=facilitate)
     return factor
 
 
@@ -38,7 +31,7 @@ def get_survey_for_user(request, survey_id, *, edit=False, facilitate=False) -> 
     )
     if survey is None:
         raise Http404
-    _attach_role(request, survey.workshop, edit, facilitate)
+    attach_role(request, survey.workshop, edit=edit, facilitate=facilitate)
     return survey
 
 
@@ -52,5 +45,5 @@ def get_classification_for_user(
     )
     if classification is None:
         raise Http404
-    _attach_role(request, classification.factor.workshop, edit, facilitate)
+    attach_role(request, classification.factor.workshop, edit=edit, facilitate=facilitate)
     return classification

@@ -8,7 +8,7 @@ participant of session A learns nothing about session B.
 
 from django.http import Http404
 
-from workshops.access import check_role, workshop_role, workshops_for_user
+from workshops.access import attach_role, workshops_for_user
 
 from .models import Activity, Idea, LiveSession, Participant
 from .services import hash_token
@@ -16,13 +16,6 @@ from .services import hash_token
 COOKIE_NAME = "arvopolku_live"
 COOKIE_PATH = "/live/"
 COOKIE_MAX_AGE = 12 * 60 * 60  # a workshop day
-
-
-def _attach_role(request, workshop, facilitate):
-    workshop.user_role = workshop_role(request.user, workshop)
-    if workshop.user_role is None:
-        raise Http404
-    check_role(workshop, facilitate=facilitate)
 
 
 def get_session_for_user(request, live_session_id, *, facilitate=False) -> LiveSession:
@@ -33,7 +26,7 @@ def get_session_for_user(request, live_session_id, *, facilitate=False) -> LiveS
     )
     if session is None:
         raise Http404
-    _attach_role(request, session.workshop, facilitate)
+    attach_role(request, session.workshop, facilitate=facilitate)
     return session
 
 
@@ -45,7 +38,7 @@ def get_activity_for_user(request, live_activity_id, *, facilitate=False) -> Act
     )
     if activity is None:
         raise Http404
-    _attach_role(request, activity.session.workshop, facilitate)
+    attach_role(request, activity.session.workshop, facilitate=facilitate)
     return activity
 
 
@@ -59,7 +52,7 @@ def get_idea_for_user(request, live_idea_id, *, facilitate=False) -> Idea:
     )
     if idea is None:
         raise Http404
-    _attach_role(request, idea.activity.session.workshop, facilitate)
+    attach_role(request, idea.activity.session.workshop, facilitate=facilitate)
     return idea
 
 

@@ -3,17 +3,10 @@ organisation's object is a 404; a viewer who edits gets 403."""
 
 from django.http import Http404
 
-from workshops.access import check_role, workshop_role, workshops_for_user
+from workshops.access import attach_role, workshops_for_user
 
 from .editing import Part
 from .models import Segment
-
-
-def _attach_role(request, workshop, edit, facilitate):
-    workshop.user_role = workshop_role(request.user, workshop)
-    if workshop.user_role is None:
-        raise Http404
-    check_role(workshop, edit=edit, facilitate=facilitate)
 
 
 def get_segment_for_user(request, segment_id, *, edit=False, facilitate=False) -> Segment:
@@ -24,7 +17,7 @@ def get_segment_for_user(request, segment_id, *, edit=False, facilitate=False) -
     )
     if segment is None:
         raise Http404
-    _attach_role(request, segment.workshop, edit, facilitate)
+    attach_role(request, segment.workshop, edit=edit, facilitate=facilitate)
     return segment
 
 
@@ -37,5 +30,5 @@ def get_part_for_user(request, part: Part, object_id, *, edit=False):
     )
     if obj is None:
         raise Http404
-    _attach_role(request, part.workshop_of(obj), edit, False)
+    attach_role(request, part.workshop_of(obj), edit=edit)
     return obj
