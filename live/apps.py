@@ -7,6 +7,7 @@ class LiveConfig(AppConfig):
     verbose_name = _("Live sessions")
 
     def ready(self):
+        from django.apps import apps
         from django.utils.translation import gettext
 
         from workshops import registry
@@ -31,3 +32,7 @@ class LiveConfig(AppConfig):
                 order=60,
             )
         )
+        if apps.is_installed("kano"):
+            from .kano_round import register
+
+            register()

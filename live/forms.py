@@ -23,6 +23,12 @@ def activity_kind_choices():
 
 class ActivityForm(forms.Form):
     kind = forms.ChoiceField(label=_("Activity"), choices=activity_kind_choices)
+    kano_factors = forms.ModelMultipleChoiceField(
+        label=_("Kano factors to ask (Kano round)"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     dots_per_participant = forms.IntegerField(
         label=_("Dots per participant"), min_value=1, max_value=50, initial=5, required=False
     )
@@ -33,8 +39,19 @@ class ActivityForm(forms.Form):
         label=_("Timer (minutes, optional)"), min_value=0, max_value=180, required=False
     )
 
+    def __init__(self, workshop, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if ActivityKind.KANO in hooks.activity_handlers:
+            self.fields["kano_factors"].queryset = workshop.kano_factors.all()
+        else:
+            del self.fields["kano_factors"]
+
     def clean(self):
         data = super().clean()
+        if data.get("kind") == ActivityKind.KANO and not data.get("kano_factors"):
+            self.add_error("kano_factors", _("Choose at least one factor for the Kano round."))
+        if data.get("kind") != ActivityKind.KANO:
+            data["kano_factors"] = []
         if data.get("kind") == ActivityKind.TIMER and not data.get("timer_minutes"):
             self.add_error("timer_minutes", _("A timer needs its length in minutes."))
         data["dots_per_participant"] = data.get("dots_per_participant") or 5
@@ -150,3 +167,29 @@ class IdeaForm(_ParticipantForm):
             .order_by("phase__position", "position")
             .only("id", "name")
         )
+
+
+class KanoAnswerForm(_ParticipantForm):
+    """Both answers about one factor of the current Kano round."""
+
+    factor = forms.UUIDField(widget=forms.HiddenInput)
+    functional = forms.TypedChoiceField(
+        choices=[(v, v) for v in range(1, 6)],
+        coerce=int,
+        error_messages={"required": _("Answer both questions.")},
+    )
+    dysfunctional = forms.TypedChoiceField(
+        choices=[(v, v) for v in range(1, 6)],
+        coerce=int,
+        error_messages={"required": _("Answer both questions.")},
+    )
+
+    def __init__(self, activity, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.live_activity = activity
+
+    def clean_factor(self):
+        factor = self.live_activity.kano_factors.filter(pk=self.cleaned_data["factor"]).first()
+        if factor is None:
+            raise forms.ValidationError(_("That is not one of the choices."))
+        return factor

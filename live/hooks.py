@@ -1,6 +1,7 @@
-"""Activity kinds that other apps add to live sessions (the Kano round, once kano/ exists).
+"""Activity kinds added to live sessions beside the built-in ones (the Kano round).
 
-The Kano app registers a handler from its AppConfig.ready(); live/ never imports kano/.
+live.kano_round registers the Kano round from live's AppConfig.ready() when the Kano app is
+installed; only live.kano_round imports kano/.
 A registered kind appears in the facilitator's "start an activity" choices, its templates are
 included on the participant and presenter screens, and participant answers post to
 `live:participant-answer`, which calls `submit` for the current, open activity only; `submit`
@@ -19,6 +20,8 @@ class ActivityHandler:
     presenter_template: str  # context: session, activity, results_visible + context()
     context: Callable[[Any, Any], dict]  # (activity, participant or None) -> extra context
     submit: Callable[[Any, Any, Any], Any]  # (request, participant, activity) -> HttpResponse
+    # On the results page and report chapter; context: data (activity, kind + context()).
+    results_template: str = ""
 
 
 activity_handlers: dict[str, ActivityHandler] = {}

@@ -42,3 +42,10 @@ PROMPTS = {
 def prompts(language: str) -> dict[str, str]:
     language = language if language in ("fi", "en") else "en"
     return {key: texts[language] for key, texts in PROMPTS.items()}
+
+
+def kano_survey_name(language: str, day) -> str:
+    """The name of the Kano survey round a live session's Kano round is saved as."""
+    if language == "fi":
+        return f"Live-sessio {day.day}.{day.month}.{day.year}"
+    return f"Live session {day.isoformat()}"

@@ -61,7 +61,7 @@ class ActivityKind(models.TextChoices):
     DOTS = "dots", _("Dot voting")
     IDEAS = "ideas", _("Ideas")
     TIMER = "timer", _("Timer")
-    # Run by the Kano app once it registers a handler (see live.hooks).
+    # Registered through live.hooks by live.kano_round when the Kano app is installed.
     KANO = "kano", _("Kano round")
 
 
@@ -81,6 +81,13 @@ class Activity(models.Model):
     timer_ends_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(default=timezone.now)
     closed_at = models.DateTimeField(null=True, blank=True)
+    # A Kano round: the factors asked, and the survey round its answers were saved as.
+    kano_factors = models.ManyToManyField(
+        "kano.Factor", blank=True, related_name="+", verbose_name=_("Kano factors")
+    )
+    kano_survey = models.ForeignKey(
+        "kano.Survey", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["opened_at"]
@@ -214,3 +221,30 @@ class Idea(models.Model):
     @property
     def is_pending(self) -> bool:
         return not self.approved and not self.rejected
+
+
+class KanoAnswer(models.Model):
+    """One participant's two answers (1..5) about one factor of a Kano round."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="kano_answers")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="kano_answers"
+    )
+    factor = models.ForeignKey("kano.Factor", on_delete=models.CASCADE, related_name="+")
+    functional = models.PositiveSmallIntegerField()
+    dysfunctional = models.PositiveSmallIntegerField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "participant", "factor"], name="live_one_kano_answer"
+            ),
+            models.CheckConstraint(
+                condition=Q(functional__gte=1, functional__lte=5), name="live_kano_functional_1_5"
+            ),
+            models.CheckConstraint(
+                condition=Q(dysfunctional__gte=1, dysfunctional__lte=5),
+                name="live_kano_dysfunctional_1_5",
+            ),
+        ]

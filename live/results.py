@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from journey.models import Action, Stage
 
-from . import tally
-from .models import Activity, ActivityKind, DotTarget, DotVote, Idea, Rating
+from . import hooks, tally
+from .models import Activity, ActivityKind, DotTarget, DotVote, Idea, KanoAnswer, Rating
 
 
 def stamp(*parts) -> str:
@@ -79,6 +79,8 @@ def responders(activity: Activity) -> int:
         model = DotVote
     elif activity.kind == ActivityKind.IDEAS:
         model = Idea
+    elif activity.kind == ActivityKind.KANO:
+        model = KanoAnswer
     else:
         return 0
     return (
@@ -162,9 +164,14 @@ def session_results(session) -> dict:
     stages = journey_stages(session.journey)
     sections = []
     for activity in session.activities.all():
+        activity.session = session
+        handler = hooks.activity_handlers.get(activity.kind)
+        if handler is not None and handler.results_template:
+            data = {"activity": activity, "kind": activity.kind, "handler": handler}
+            sections.append(data | handler.context(activity, None))
+            continue
         if activity.kind not in (ActivityKind.RATING, ActivityKind.DOTS, ActivityKind.IDEAS):
             continue
-        activity.session = session
         data = activity_results(activity, stages)
         if activity.kind == ActivityKind.RATING:
             rows = data["rating_rows"]

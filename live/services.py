@@ -88,6 +88,7 @@ def start_activity(
     dots_per_participant: int = 5,
     dot_target: str = "stages",
     timer_seconds: int | None = None,
+    kano_factors=(),
 ) -> Activity:
     """The new current activity; the previous one closes (one activity at a time)."""
     now = timezone.now()
@@ -100,6 +101,8 @@ def start_activity(
         timer_ends_at=now + timedelta(seconds=timer_seconds) if timer_seconds else None,
         opened_at=now,
     )
+    if kano_factors:
+        activity.kano_factors.set(kano_factors)
     session.current_activity = activity
     session.save(update_fields=["current_activity"])
     return activity
@@ -353,8 +356,15 @@ def post_idea(*, participant, activity, stage, text: str, submission_id) -> str:
     )
 
 
-def run_extra_submit(*, participant, activity, submission_id, apply: Callable[[], str]) -> str:
-    """For activity kinds added through live.hooks: the same once-only, locked submit."""
+def run_extra_submit(
+    *, participant, activity, submission_id, apply: Callable[[], str], reapply: bool = False
+) -> str:
+    """For activity kinds added through live.hooks: the same once-only, locked submit
+    (`reapply` as in `_submit`, for answers that set a value)."""
     return _submit(
-        participant=participant, activity=activity, submission_id=submission_id, apply=apply
+        participant=participant,
+        activity=activity,
+        submission_id=submission_id,
+        apply=apply,
+        reapply=reapply,
     )

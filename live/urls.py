@@ -32,6 +32,11 @@ urlpatterns = [
         views.apply_ratings,
         name="apply-ratings",
     ),
+    path(
+        "live/activities/<uuid:live_activity_id>/kano-survey/",
+        views.kano_save,
+        name="kano-save",
+    ),
     path("live/ideas/<uuid:live_idea_id>/review/", views.idea_review, name="idea-review"),
     path("live/ideas/<uuid:live_idea_id>/adopt/", views.idea_adopt, name="idea-adopt"),
     # participants (public: the code lets them in, the token in their cookie keeps them in)

@@ -3,7 +3,7 @@ room's results on the projector, end it, and keep the results with the workshop.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -87,7 +87,7 @@ def _control_context(request, session, **extra):
         "workshop": session.workshop,
         "join_url": join_url,
         "qr_svg": qr.qr_svg(join_url, _("Join the live session")),
-        "activity_form": ActivityForm(),
+        "activity_form": ActivityForm(session.workshop),
         "timer_form": TimerForm(),
         "timer": results.timer(activity),
         "past_activities": list(session.activities.exclude(pk=activity.pk if activity else None)),
@@ -122,7 +122,7 @@ def activity_start(request, live_session_id):
     session = get_session_for_user(request, live_session_id, facilitate=True)
     if session.ended_at is not None:
         return _ended(request, session)
-    form = ActivityForm(request.POST)
+    form = ActivityForm(session.workshop, request.POST)
     if not form.is_valid():
         context = _control_context(request, session, activity_form=form)
         return render(request, CONTROL, context, status=422)
@@ -133,6 +133,7 @@ def activity_start(request, live_session_id):
         dots_per_participant=form.cleaned_data["dots_per_participant"],
         dot_target=form.cleaned_data["dot_target"],
         timer_seconds=minutes * 60 or None,
+        kano_factors=form.cleaned_data.get("kano_factors") or (),
     )
     return redirect("live:control", session.pk)
 
@@ -336,3 +337,27 @@ def apply_ratings(request, live_activity_id):
         "notice": notice,
     }
     return render(request, "live/apply_ratings.html", context, status=status)
+
+
+@require_POST
+@login_required
+def kano_save(request, live_activity_id):
+    """Keep a Kano round's answers as a closed survey round of the workshop's Kano app."""
+    activity = get_activity_for_user(request, live_activity_id, facilitate=True)
+    if activity.kind != ActivityKind.KANO or ActivityKind.KANO not in hooks.activity_handlers:
+        raise Http404
+    back = reverse("live:results", args=[activity.session_id]) + f"#kano-{activity.pk}"
+    if activity.closed_at is None:
+        messages.error(request, _("End voting first: answers could still change."))
+        return redirect(back)
+    from .kano_round import save_as_survey
+
+    survey = save_as_survey(activity)
+    if survey is None:
+        messages.error(request, _("Nobody answered this Kano round: there is nothing to save."))
+    else:
+        messages.success(
+            request,
+            _("Saved as the Kano survey round “%(name)s”.") % {"name": survey.name},
+        )
+    return redirect(back)

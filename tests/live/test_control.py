@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from live import services
+from live import hooks, services
 from live.models import Activity, ActivityKind
 
 from .conftest import HTMX
@@ -30,7 +30,8 @@ def test_one_activity_at_a_time(live_session, as_facilitator):
     assert live_session.current_activity.kind == "ideas"
 
 
-def test_kano_is_not_offered_without_the_kano_app(live_session, as_facilitator):
+def test_kano_is_not_offered_without_the_kano_app(live_session, as_facilitator, monkeypatch):
+    monkeypatch.delitem(hooks.activity_handlers, "kano")
     page = as_facilitator.get(reverse("live:control", args=[live_session.pk])).text
     assert 'value="kano"' not in page
     assert start(as_facilitator, live_session, kind="kano").status_code == 422

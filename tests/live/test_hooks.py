@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.template import Template
 from django.urls import reverse
 
+from kano.models import Factor
 from live import hooks, services
 from live.models import ActivityKind
 
@@ -45,11 +46,15 @@ def kano_handler(monkeypatch):
 
 
 def test_registered_kind_is_offered_and_shown_on_every_screen(
-    kano_handler, live_session, phone, as_facilitator
+    kano_handler, live_session, phone, as_facilitator, workshop
 ):
+    factor = Factor.objects.create(workshop=workshop, name="Fast delivery")
     control = as_facilitator.get(reverse("live:control", args=[live_session.pk])).text
     assert 'value="kano"' in control
-    as_facilitator.post(reverse("live:activity-start", args=[live_session.pk]), {"kind": "kano"})
+    as_facilitator.post(
+        reverse("live:activity-start", args=[live_session.pk]),
+        {"kind": "kano", "kano_factors": [factor.pk]},
+    )
     assert "If delivery is fast" in phone.get(url("participant", live_session)).text
     presenter = as_facilitator.get(reverse("live:presenter", args=[live_session.pk])).text
     assert "If delivery is fast" in presenter
