@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
+from segments.mapping import kano_values, matching_keys
+
 from . import charts, services
-from .analysis import CATEGORIES, FactorResult, compare_rounds, priorities
-from .models import Category, ConsensusClassification, Survey
+from .analysis import CATEGORIES, FactorResult, analyze_arrays, compare_rounds, priorities
+from .models import Answer, Category, ConsensusClassification, Survey
 
 
 def category_names() -> dict[str, str]:
@@ -86,10 +90,68 @@ def charts_for(rows: list[Row]) -> dict[str, str]:
     return {"scatter": scatter, "bars": bars, "continuous": continuous}
 
 
+@dataclass
+class SegmentFilter:
+    """The respondents of a segment: those whose `attribute` is the segment's name or one of
+    its listed Kano attribute values (case-insensitive)."""
+
+    segment: object  # segments.models.Segment
+    attribute: str
+
+    def respondent_ids(self, survey: Survey) -> list:
+        values = kano_values(self.segment.name, self.segment.kano_attribute_values)
+        return matching_keys(
+            survey.respondents.values_list("pk", "attributes"), self.attribute, values
+        )
+
+    def results(self, survey: Survey, factor_ids: list) -> list[FactorResult]:
+        """The figures of the segment's respondents, as `services.survey_results` makes them."""
+        cells = list(
+            Answer.objects.filter(
+                respondent__survey=survey, respondent_id__in=self.respondent_ids(survey)
+            )
+            .values_list("factor_id", "functional", "dysfunctional", "importance")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        index = {pk: code for code, pk in enumerate(factor_ids)}
+        cells = [cell for cell in cells if cell[0] in index]
+        counts = np.array([cell[4] for cell in cells], dtype=np.int64)
+
+        def column(values):
+            return np.repeat(np.array(values, dtype=np.int64), counts)
+
+        return analyze_arrays(
+            column([index[cell[0]] for cell in cells]),
+            column([cell[1] for cell in cells]),
+            column([cell[2] for cell in cells]),
+            column([cell[3] or 0 for cell in cells]),
+            [str(pk) for pk in factor_ids],
+        )
+
+    def respondent_count(self, survey: Survey) -> int:
+        return (
+            Answer.objects.filter(
+                respondent__survey=survey, respondent_id__in=self.respondent_ids(survey)
+            )
+            .values("respondent_id")
+            .distinct()
+            .count()
+        )
+
+
 def round_results(
-    workshop, survey: Survey | None, *, attribute=None, value=None, with_charts=True
+    workshop,
+    survey: Survey | None,
+    *,
+    attribute=None,
+    value=None,
+    segment_filter: SegmentFilter | None = None,
+    with_charts=True,
 ) -> dict:
-    """Figures, charts, priorities and drift of one round (None: the newest with answers)."""
+    """Figures, charts, priorities and drift of one round (None: the newest with answers).
+
+    `segment_filter`, when given, replaces the attribute filter."""
     factors = list(workshop.kano_factors.all())
     by_id = {str(f.pk): f for f in factors}
     rounds = services.rounds_with_answers(workshop)
@@ -108,12 +170,21 @@ def round_results(
     if survey is None:
         return context
     ids = [f.pk for f in factors]
-    results = services.survey_results(survey, attribute=attribute, value=value, factor_ids=ids)
+
+    def results_of(round_):
+        if segment_filter is not None:
+            return segment_filter.results(round_, ids)
+        return services.survey_results(round_, attribute=attribute, value=value, factor_ids=ids)
+
+    results = results_of(survey)
     rows = [Row(by_id[r.factor], r) for r in results]
     names = category_names()
     advice = advice_texts()
     context["rows"] = rows
-    context["respondents"] = services.respondent_count(survey, attribute=attribute, value=value)
+    if segment_filter is not None:
+        context["respondents"] = segment_filter.respondent_count(survey)
+    else:
+        context["respondents"] = services.respondent_count(survey, attribute=attribute, value=value)
     context["priorities"] = [
         {
             "rank": p.rank,
@@ -126,7 +197,7 @@ def round_results(
     ]
     previous = services.previous_round(survey, rounds)
     if previous is not None:
-        before = services.survey_results(previous, attribute=attribute, value=value, factor_ids=ids)
+        before = results_of(previous)
         context["previous"] = previous
         context["drift"] = [
             {

@@ -25,7 +25,7 @@ from .forms import (
 from .models import ConsensusClassification, Factor, SurveyStatus
 from .parsing import response_template_csv
 from .qr import qr_svg
-from .results import latest_consensus, round_results
+from .results import SegmentFilter, latest_consensus, round_results
 
 EDIT_ROLES = ("facilitator", "manager")
 
@@ -345,24 +345,45 @@ def results(request, workshop_id):
         survey = workshop.kano_surveys.filter(pk__in=_uuid_list(wanted)).first()
     selected = _selected_filter(request.GET.get("segment", ""))
     attribute, value = selected if selected else (None, None)
-    context = round_results(workshop, survey, attribute=attribute, value=value)
+    workshop_segments = list(workshop.segments.all())
+    chosen_segment = None
+    wanted_segment = _uuid_list(request.GET.get("kano_segment", ""))
+    if wanted_segment:
+        chosen_segment = next((s for s in workshop_segments if s.pk == wanted_segment[0]), None)
+    if survey is None:
+        rounds = services.rounds_with_answers(workshop)
+        survey = rounds[0] if rounds else None
+    attributes = services.attribute_values(survey) if survey is not None else {}
+    segment_attribute = request.GET.get("segment_attribute", "")
+    if segment_attribute not in attributes:
+        segment_attribute = next(iter(attributes), "")
+    segment_filter = None
+    if chosen_segment is not None and segment_attribute:
+        segment_filter = SegmentFilter(chosen_segment, segment_attribute)
+        selected = None
+    context = round_results(
+        workshop, survey, attribute=attribute, value=value, segment_filter=segment_filter
+    )
     options = []
-    if context["survey"] is not None:
-        for name, values in services.attribute_values(context["survey"]).items():
-            for option in values:
-                options.append(
-                    {
-                        "value": json.dumps([name, option], ensure_ascii=False),
-                        "label": f"{name}: {option}",
-                        "selected": selected == (name, option),
-                    }
-                )
+    for name, values in attributes.items():
+        for option in values:
+            options.append(
+                {
+                    "value": json.dumps([name, option], ensure_ascii=False),
+                    "label": f"{name}: {option}",
+                    "selected": selected == (name, option),
+                }
+            )
     context.update(
         {
             "workshop": workshop,
             "segment_options": options,
             "selected": selected,
             "consensus": latest_consensus(workshop),
+            "workshop_segments": workshop_segments,
+            "chosen_segment": segment_filter.segment if segment_filter else None,
+            "attribute_names": list(attributes),
+            "segment_attribute": segment_attribute,
         }
     )
     return render(request, "kano/results.html", context)

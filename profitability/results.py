@@ -3,6 +3,8 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from segments.mapping import same_name
+
 from . import charts
 from .method import action_label, language_of
 from .models import CustomerResult, ModelStatus, ProfitabilityModel
@@ -105,6 +107,19 @@ def group_rows(pm: ProfitabilityModel) -> list[dict]:
     return rows
 
 
+def segment_links(pm: ProfitabilityModel) -> list[dict]:
+    """Each row of the per-segment results with the workshop's segment of the same name
+    (case-insensitive), or None when the workshop has no such segment."""
+    if not pm.segment_summary:
+        return []
+    segments = list(pm.workshop.segments.all())
+    return [
+        {"name": row.get("segment"), "segment": same_name(row["segment"], segments)}
+        for row in pm.segment_summary
+        if row.get("segment")
+    ]
+
+
 def results_context(pm: ProfitabilityModel, *, with_charts: bool = True) -> dict:
     customers = CustomerResult.objects.filter(model=pm)
     top = list(customers.order_by("rank")[:TOP])
@@ -118,6 +133,7 @@ def results_context(pm: ProfitabilityModel, *, with_charts: bool = True) -> dict
         "top_customers": top,
         "bottom_customers": bottom,
         "segments": pm.segment_summary,
+        "segment_links": segment_links(pm),
         "unused_capacity": pm.unused_capacity,
         "unallocated": pm.unallocated,
         "activities": pm.activity_summary,

@@ -75,3 +75,47 @@ def suggest_clusters(matrix, k_range: Iterable[int] = range(2, 7), seed: int = 0
     return ClusterSuggestion(
         k=k, labels=labels, silhouette=score, profiles=profiles, silhouettes=scores
     )
+
+
+# The continuous Kano scores of answers 1..5 (like, expect, neutral, can live with, dislike),
+# the same as kano.analysis uses.
+FUNCTIONAL_SCORES = (4, 2, 0, -1, -2)
+DYSFUNCTIONAL_SCORES = (-2, -1, 0, 2, 4)
+
+
+def kano_features(answers, factor_ids: list) -> tuple[list, list[list[float]]]:
+    """Respondents x factors: functional score minus dysfunctional score of each answer pair.
+
+    `answers` are (respondent, factor, functional 1..5, dysfunctional 1..5) tuples. Returns the
+    respondents in order of first appearance and one row each. A factor a respondent left
+    unanswered gets the mean of the others' features for it (0 when nobody answered it), so it
+    does not pull the respondent towards any group.
+    """
+    column = {factor: position for position, factor in enumerate(factor_ids)}
+    rows: dict = {}
+    for respondent, factor, functional, dysfunctional in answers:
+        if factor not in column or not (1 <= functional <= 5 and 1 <= dysfunctional <= 5):
+            continue
+        row = rows.setdefault(respondent, [None] * len(factor_ids))
+        row[column[factor]] = float(
+            FUNCTIONAL_SCORES[functional - 1] - DYSFUNCTIONAL_SCORES[dysfunctional - 1]
+        )
+    means = []
+    for position in range(len(factor_ids)):
+        given = [row[position] for row in rows.values() if row[position] is not None]
+        means.append(sum(given) / len(given) if given else 0.0)
+    matrix = [
+        [means[i] if value is None else value for i, value in enumerate(row)]
+        for row in rows.values()
+    ]
+    return list(rows), matrix
+
+
+def distinctive_features(profile_means: list[float], overall_means: list[float], top: int = 3):
+    """The positions of the features where a cluster differs most from everyone, with the
+    difference, largest first (at most `top`; features with no difference are left out)."""
+    pairs = zip(profile_means, overall_means, strict=True)
+    differences = [(i, c - o) for i, (c, o) in enumerate(pairs)]
+    differences = [d for d in differences if abs(d[1]) > 1e-9]
+    differences.sort(key=lambda d: (-abs(d[1]), d[0]))
+    return differences[:top]

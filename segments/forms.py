@@ -16,6 +16,13 @@ class SegmentCreateForm(PlainForm):
     name = forms.CharField(label=_("Name of the new segment"), max_length=200)
 
 
+class SuggestedSegmentForm(PlainForm):
+    """A segment made from a suggested cluster: its name, and its profile kept in the notes."""
+
+    name = forms.CharField(label=_("Name of the new segment"), max_length=200)
+    notes = forms.CharField(required=False, max_length=5000, widget=forms.HiddenInput)
+
+
 class AxesForm(PlainForm):
     """The segment matrix's axes: one value a line."""
 

@@ -18,7 +18,16 @@ class SegmentField:
     high: int = 5
 
 
-SECTIONS = ("profile", "needs", "business", "grouping", "cube", "selection", "notes")
+SECTIONS = (
+    "profile",
+    "needs",
+    "business",
+    "grouping",
+    "cube",
+    "selection",
+    "notes",
+    "connections",
+)
 
 FIELDS = (
     SegmentField("name", "line", "profile"),
@@ -55,6 +64,7 @@ FIELDS = (
     SegmentField("q_know_us", "text", "selection"),
     SegmentField("evidence", "choice", "selection"),
     SegmentField("notes", "text", "notes"),
+    SegmentField("kano_attribute_values", "line", "connections"),
 )
 
 FIELDS_BY_NAME = {spec.name: spec for spec in FIELDS}
@@ -220,6 +230,12 @@ PROMPTS = {
         "fi": "Muuta huomioitavaa.",
         "en": "Anything else to note.",
     },
+    "kano_attribute_values": {
+        "fi": "Kano-vastaajien taustatiedon arvot, jotka kuuluvat tähän segmenttiin, pilkuilla "
+        "erotettuina (segmentin oma nimi kuuluu aina).",
+        "en": "Values of a Kano respondent attribute that belong to this segment, separated by "
+        "commas (the segment's own name always counts).",
+    },
 }
 
 
@@ -236,6 +252,7 @@ SECTION_TITLES = {
     "cube": {"fi": "Arvokuutio", "en": "Value cube"},
     "selection": {"fi": "Avainkysymykset", "en": "Key questions"},
     "notes": {"fi": "Muistiinpanot", "en": "Notes"},
+    "connections": {"fi": "Yhteydet muihin osiin", "en": "Connections"},
 }
 
 # --- the segment matrix --------------------------------------------------------------------

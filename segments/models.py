@@ -114,6 +114,10 @@ class Segment(models.Model):
         _("Facts or beliefs?"), max_length=20, choices=Evidence.choices, blank=True
     )
     notes = models.TextField(_("Notes"), blank=True)
+    # connections: which Kano respondents belong to the segment, besides its own name
+    kano_attribute_values = models.CharField(
+        _("Kano respondent attribute values"), max_length=300, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

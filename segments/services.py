@@ -283,3 +283,90 @@ def journeys_for(segment):
         for journey in segment.workshop.journeys.exclude(segment="")
         if journey.segment.strip().casefold() == wanted
     ]
+
+
+# --- connections ------------------------------------------------------------------------------
+
+
+def measured_profitability(segment: Segment) -> dict | None:
+    """The segment's row of the newest ready profitability model (matched by name,
+    case-insensitively, to the customers file's `segment` column), or None.
+
+    Amounts are integer cents; `share_of_company_result` is the segment's profit divided by the
+    company result, as the profitability groups count it (None when the result is zero)."""
+    from .mapping import normalise
+
+    pm = (
+        segment.workshop.profitability_models.filter(status="ready", segment_summary__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
+    if pm is None:
+        return None
+    wanted = normalise(segment.name)
+    row = next(
+        (r for r in pm.segment_summary if r.get("segment") and normalise(r["segment"]) == wanted),
+        None,
+    )
+    if row is None:
+        return None
+    company_result = (pm.totals or {}).get("company_result")
+    return {
+        "model": pm,
+        "customers": row["customers"],
+        "revenue": row["revenue"],
+        "profit": row["profit"],
+        "company_result": company_result,
+        "share_of_company_result": row["profit"] / company_result if company_result else None,
+    }
+
+
+def kano_cluster_suggestions(workshop) -> dict:
+    """Clusters of the newest Kano round's respondents (see segments.clustering), each with its
+    size and the factors where it differs most from all respondents.
+
+    Returns {"survey", "suggestion", "clusters", "error"}; `error` is a user-facing reason when
+    nothing can be suggested."""
+    from django.utils.translation import gettext as _
+
+    from kano.models import Answer
+    from kano.services import rounds_with_answers
+
+    from .clustering import distinctive_features, kano_features, suggest_clusters
+
+    rounds = rounds_with_answers(workshop)
+    result = {"survey": None, "suggestion": None, "clusters": [], "error": ""}
+    if not rounds:
+        result["error"] = _("No Kano survey round has answers yet.")
+        return result
+    survey = result["survey"] = rounds[0]
+    factors = list(workshop.kano_factors.all())
+    answers = Answer.objects.filter(respondent__survey=survey).values_list(
+        "respondent_id", "factor_id", "functional", "dysfunctional"
+    )
+    respondents, matrix = kano_features(answers, [f.pk for f in factors])
+    try:
+        suggestion = suggest_clusters(matrix)
+    except ValueError:
+        result["error"] = _("Too few different respondents to suggest segments.")
+        return result
+    overall = [sum(column) / len(matrix) for column in zip(*matrix, strict=True)]
+    result["suggestion"] = suggestion
+    for profile in suggestion.profiles:
+        result["clusters"].append(
+            {
+                "number": profile.cluster + 1,
+                "size": profile.size,
+                "share": profile.size / len(respondents),
+                "features": [
+                    {
+                        "factor": factors[position],
+                        "mean": profile.means[position],
+                        "overall": overall[position],
+                        "difference": difference,
+                    }
+                    for position, difference in distinctive_features(profile.means, overall)
+                ],
+            }
+        )
+    return result

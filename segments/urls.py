@@ -7,6 +7,12 @@ app_name = "segments"
 urlpatterns = [
     path("workshops/<uuid:workshop_id>/segments/", views.segment_list, name="list"),
     path("workshops/<uuid:workshop_id>/segments/new/", views.segment_create, name="create"),
+    path("workshops/<uuid:workshop_id>/segments/suggest/", views.suggest, name="suggest"),
+    path(
+        "workshops/<uuid:workshop_id>/segments/suggest/create/",
+        views.suggest_create,
+        name="suggest-create",
+    ),
     path(
         "workshops/<uuid:workshop_id>/segments/compare-journeys/",
         views.compare_journeys,

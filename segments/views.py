@@ -24,7 +24,7 @@ from .editing import (
     field_view,
     value_version,
 )
-from .forms import AxesForm, CriterionForm, SegmentCreateForm
+from .forms import AxesForm, CriterionForm, SegmentCreateForm, SuggestedSegmentForm
 from .models import CriterionScore, ExperienceMoment, Segment, ValueCriterion
 from .naming import ranking_name_hint
 
@@ -178,6 +178,7 @@ def segment_list(request, workshop_id):
         "segments": segments,
         "form": SegmentCreateForm(),
         "can_edit": _can_edit(workshop),
+        "is_facilitator": workshop.user_role == "facilitator",
     }
     return render(request, "segments/list.html", context)
 
@@ -191,6 +192,57 @@ def segment_create(request, workshop_id):
         return redirect("segments:list", workshop.pk)
     segment = services.create_segment(
         workshop=workshop, name=form.cleaned_data["name"], by=request.user
+    )
+    return redirect("segments:detail", segment.pk)
+
+
+def _cluster_notes(survey, cluster) -> str:
+    lines = [
+        _("Suggested from the Kano round %(survey)s: cluster %(number)s, %(size)s respondents.")
+        % {"survey": survey.name, "number": cluster["number"], "size": cluster["size"]}
+    ]
+    for feature in cluster["features"]:
+        lines.append(
+            _("%(factor)s: %(mean).1f (all respondents %(overall).1f)")
+            % {
+                "factor": feature["factor"].name,
+                "mean": feature["mean"],
+                "overall": feature["overall"],
+            }
+        )
+    return "\n".join(lines)
+
+
+@require_GET
+@login_required
+def suggest(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, facilitate=True)
+    result = services.kano_cluster_suggestions(workshop)
+    for cluster in result["clusters"]:
+        cluster["form"] = SuggestedSegmentForm(
+            initial={
+                "name": _("Cluster %(number)s") % {"number": cluster["number"]},
+                "notes": _cluster_notes(result["survey"], cluster),
+            },
+            prefix=f"cluster-{cluster['number']}",
+            auto_id="id_%s",
+        )
+    return render(request, "segments/suggest.html", {"workshop": workshop, **result})
+
+
+@require_POST
+@login_required
+def suggest_create(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, facilitate=True)
+    prefix = request.POST.get("prefix", "")
+    form = SuggestedSegmentForm(request.POST, prefix=prefix or None)
+    if not form.is_valid():
+        return redirect("segments:suggest", workshop.pk)
+    segment = services.create_segment(
+        workshop=workshop,
+        name=form.cleaned_data["name"],
+        notes=form.cleaned_data["notes"],
+        by=request.user,
     )
     return redirect("segments:detail", segment.pk)
 
@@ -288,6 +340,7 @@ def segment_detail(request, segment_id):
             "journeys": journeys,
             "compare_pair": journeys[:2] if len(journeys) >= 2 else None,
             "cells": segment.matrix_cells.all(),
+            "measured": services.measured_profitability(segment),
         }
     )
     return render(request, "segments/segment.html", context)
