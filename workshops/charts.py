@@ -6,6 +6,7 @@ Every chart is an SVG string made on the server, so the page and the PDF show th
 import hashlib
 import io
 import json
+import re
 
 import matplotlib
 
@@ -51,7 +52,16 @@ def figure_to_svg(fig) -> str:
     plt.close(fig)
     svg = buffer.getvalue()
     # Drop the XML prolog and doctype so the SVG can sit inline in HTML.
-    return svg[svg.index("<svg") :]
+    return unique_ids(svg[svg.index("<svg") :])
+
+
+def unique_ids(svg: str) -> str:
+    """Prefix every id (and its references) with a hash of the chart, so that several charts on
+    one page or in one PDF never share an id and a clip path always finds its own chart."""
+    prefix = "c" + hashlib.sha256(svg.encode()).hexdigest()[:8] + "-"
+    svg = re.sub(r'\bid="([^"]+)"', lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", lambda m: f"url(#{prefix}{m.group(1)})", svg)
+    return re.sub(r'href="#([^"]+)"', lambda m: f'href="#{prefix}{m.group(1)}"', svg)
 
 
 def plain_label(text: str, limit: int = 28) -> str:
