@@ -18,8 +18,12 @@ production settings (DEBUG off, static files collected into a temporary STATIC_R
    retry after a lost answer), and must not count again.
 3. The facilitator starts a dot vote with DOTS dots on stages; every participant tries to
    spend DOTS + 1 dots: the last must be refused (422), duplicates again count once.
-4. Meanwhile the projector polls the presenter partial every second, as htmx does (with the
-   stamp it last saw; 204 while nothing changed). The figure is the time from the last
+   First taps: a phone shows a new activity at its next poll (every 2 s), then the person
+   reads and taps after THINK-MS, so the room's first taps spread over a few seconds;
+   --start together sends every first tap at the same instant instead (a stress case).
+4. Meanwhile every phone polls for a new activity every 2 s and the projector polls the
+   presenter partial every second, as htmx does (with the stamp it last saw; 204 while
+   nothing changed). The figure is the time from the last
    acknowledged submit until the projector's poll shows the final count.
 5. After the load, the stored ratings and dots (read by this file run with `_verify`) must
    equal exactly what the phones had acknowledged.
@@ -71,9 +75,11 @@ PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
 TARGET_SUBMIT_P95_MS = 100.0
 TARGET_PRESENTER_S = 2.0
 PROJECTOR_POLL_S = 1.0  # hx-trigger="every 1s"
+PHONE_POLL_S = 2.0  # the participant page's poller: hx-trigger="every 2s"
 
 TOTAL_RE = re.compile(rb'class="live-total" data-total="(\d+)"')
 SEEN_RE = re.compile(rb"present/results/\?seen=([0-9a-f]+)")
+PHONE_POLL_RE = re.compile(rb"/poll/\?a=([0-9a-f]+)&amp;t=([0-9a-f]+)")
 
 
 # --- child mode: runs inside Django with the bench's environment ------------------------------
@@ -271,6 +277,44 @@ class Projector(threading.Thread):
         return None
 
 
+class PhonePoller(threading.Thread):
+    """One phone's page, asking every 2 s whether the activity or the timer changed."""
+
+    def __init__(self, client, session_id, index):
+        super().__init__(daemon=True)
+        self.client = Client(client.port, client.cookies)
+        self.path = f"/live/p/{session_id}/poll/"
+        self.rng = random.Random(3000 + index)
+        self.stamps = ("", "")
+        self.latencies = []
+        self.statuses = Counter()
+        self.stop_event = threading.Event()
+
+    def run(self):
+        self.stop_event.wait(self.rng.uniform(0, PHONE_POLL_S))  # phones opened at other times
+        while not self.stop_event.is_set():
+            t0 = time.perf_counter()
+            a, t = self.stamps
+            status, body, _h = self.client.request(
+                "GET", f"{self.path}?a={a}&t={t}", headers={"HX-Request": "true"}
+            )
+            self.latencies.append(time.perf_counter() - t0)
+            self.statuses[status] += 1
+            m = PHONE_POLL_RE.search(body) if status == 200 else None
+            if m:
+                self.stamps = (m.group(1).decode(), m.group(2).decode())
+            self.stop_event.wait(max(0.0, PHONE_POLL_S - (time.perf_counter() - t0)))
+
+
+def first_tap(rng, args):
+    """How long after the facilitator starts an activity a person taps for the first time.
+    "spread": the phone's poller shows the activity within 2 s, then the person reads and
+    thinks; "together": everybody at the same instant (a stress case, not a room)."""
+    if args.start == "spread":
+        time.sleep(rng.uniform(0, PHONE_POLL_S))
+        think(rng, args.think)
+
+
 def think(rng, spec):
     low, high = spec
     if high > 0:
@@ -329,6 +373,7 @@ def rate_all(people, session_id, stages, args, result):
         rng = random.Random(1000 + i)
         activity = current_activity_id(client, session_id)
         barrier.wait()
+        first_tap(rng, args)
         for stage in rng.sample(stages, len(stages)):
             value = rng.randint(-3, 3)
             body = {
@@ -367,6 +412,7 @@ def spend_all(people, session_id, stages, args, result):
         rng = random.Random(2000 + i)
         activity = current_activity_id(client, session_id)
         barrier.wait()
+        first_tap(rng, args)
         for attempt in range(args.dots + 1):
             stage = rng.choice(stages)
             body = {
@@ -486,6 +532,11 @@ def bench_database(db, args, base_env, static_root):
                 f"127.0.0.1:{port}",
                 "--log-level",
                 "warning",
+                # The server's own time per request, to tell work from waiting in the queue.
+                "--access-logfile",
+                str(tmp / "access.log"),
+                "--access-logformat",
+                "%(m)s %(U)s %(s)s %(M)s",
             ],
             cwd=ROOT,
             env=env,
@@ -508,6 +559,9 @@ def bench_database(db, args, base_env, static_root):
         print(f"[{db}] joined {len(joined)}/{args.participants}", flush=True)
         if not joined:
             raise SystemExit(f"nobody could join: {dict(join_status)}")
+        pollers = [PhonePoller(client, session_id, i) for i, client in enumerate(joined)]
+        for poller in pollers:
+            poller.start()
 
         start_activity(port, data["facilitator"], session_id, kind="rating")
         rating_since = time.perf_counter()
@@ -550,6 +604,12 @@ def bench_database(db, args, base_env, static_root):
         print(f"[{db}] dots done: {len(dots['latencies'])} submits", flush=True)
         projector.stop_event.set()
         projector.join(timeout=5)
+        for poller in pollers:
+            poller.stop_event.set()
+        for poller in pollers:
+            poller.join(timeout=5)
+        phone_polls = [x for poller in pollers for x in poller.latencies]
+        phone_statuses = sum((poller.statuses for poller in pollers), Counter())
         for client in joined:
             client.close()
         stop(proc)
@@ -574,6 +634,7 @@ def bench_database(db, args, base_env, static_root):
             text=True,
         )
         verify = json.loads(check.stdout.strip().splitlines()[-1])
+        server_ms = server_times(tmp / "access.log")
         return {
             "joined": len(joined),
             "join_p95": percentile(join_lat, 95),
@@ -591,6 +652,10 @@ def bench_database(db, args, base_env, static_root):
             "dots_lag": dots_lag,
             "presenter_p95": percentile(projector.latencies, 95),
             "presenter_statuses": dict(projector.statuses),
+            "phone_poll_p95": percentile(phone_polls, 95),
+            "phone_poll_statuses": dict(phone_statuses),
+            "server_submit_p95": percentile(server_ms["submit"], 95),
+            "server_presenter_p95": percentile(server_ms["presenter"], 95),
             "verify": verify,
             "rate_per_s": (len(rating["latencies"]) + len(dots["latencies"])) / load_time,
             # The refused extra dots are logged as 422 warnings by design: leave them out.
@@ -607,6 +672,18 @@ def bench_database(db, args, base_env, static_root):
         if pg_created:
             subprocess.run([*PG_ADMIN, "-c", f"DROP DATABASE IF EXISTS {PG_DB} WITH (FORCE)"])
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def server_times(access_log: Path) -> dict:
+    """Milliseconds gunicorn spent on each submit and presenter poll, from its access log."""
+    times = {"submit": [], "presenter": []}
+    for line in access_log.read_text().splitlines():
+        method, path, _status, ms = line.split()
+        if method == "POST" and path.startswith("/live/p/"):
+            times["submit"].append(float(ms) / 1000)
+        elif "/present/results/" in path:
+            times["presenter"].append(float(ms) / 1000)
+    return times
 
 
 # --- report -----------------------------------------------------------------------------------
@@ -644,11 +721,14 @@ def report(results, args):
                     ("submit p99 ms", f"{r['p99']:.1f}", ""),
                     ("  rating p95 ms", f"{r['rating_p95']:.1f}", ""),
                     ("  dot p95 ms", f"{r['dots_p95']:.1f}", ""),
+                    ("  in the server p95 ms", f"{r['server_submit_p95']:.1f}", ""),
                     ("errors", f"{r['errors']}", mark(r["errors"] == 0)),
                     ("extra dot refused (422)", f"{r['refused']}/{r['joined']}", mark(all_refused)),
                     ("presenter lag, ratings s", lag(r["rating_lag"]), ""),
                     ("presenter lag, dots s", lag(r["dots_lag"]), mark(lags_ok)),
                     ("presenter poll p95 ms", f"{r['presenter_p95']:.1f}", ""),
+                    ("  in the server p95 ms", f"{r['server_presenter_p95']:.1f}", ""),
+                    ("phone poll p95 ms", f"{r['phone_poll_p95']:.1f}", ""),
                     ("ratings stored/sent", ratings, mark(v["ratings_exact"])),
                     ("dots stored/sent", dot_counts, mark(v["dots_exact"])),
                     ("max dots per person", f"{v['max_dots_per_participant']}", mark(within_n)),
@@ -662,7 +742,8 @@ def report(results, args):
         f"Live bench: gunicorn -w {args.workers}, {args.participants} participants, "
         f"12 ratings + {args.dots + 1} dot taps each, think {low:g}-{high:g} ms, "
         f"{args.duplicates:.0%} of submits sent twice, projector polling every "
-        f"{PROJECTOR_POLL_S:g} s"
+        f"{PROJECTOR_POLL_S:g} s, phones polling every {PHONE_POLL_S:g} s, "
+        f"first taps {args.start}"
     )
     label_w = max(len(label) for _, items in rows for label, *_ in items)
     header = f"{'':{label_w}}" + "".join(f" | {db:>22}" for db, _ in rows)
@@ -680,6 +761,7 @@ def report(results, args):
         print(
             f"[{db}] join statuses {r['join_statuses']}, submit statuses {r['statuses']}, "
             f"presenter statuses {r['presenter_statuses']}, "
+            f"phone polls {r['phone_poll_statuses']}, "
             f"submission rows {r['verify']['submissions']}"
         )
         if r["log"]:
@@ -704,6 +786,12 @@ def main():
         type=think_spec,
         default=(500.0, 1500.0),
         help="pause between one person's taps, LOW:HIGH ms (0 = no pause)",
+    )
+    parser.add_argument(
+        "--start",
+        choices=["spread", "together"],
+        default="spread",
+        help="first taps: as phones see the activity (spread) or all at one instant (together)",
     )
     args = parser.parse_args()
 

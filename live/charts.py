@@ -1,5 +1,7 @@
 """The room's emotion curve: the average rating of each stage, -3..+3, drawn on the server."""
 
+import textwrap
+
 import matplotlib.pyplot as plt
 
 from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
@@ -13,7 +15,7 @@ def room_curve_svg(labels: list[str], averages: list[float | None], *, large=Fal
     payload = {"labels": labels, "averages": averages, "large": large}
 
     def draw():
-        width = max(7.0, 0.85 * len(labels))
+        width = max(7.0, (1.1 if large else 0.85) * len(labels))
         fig, ax = plt.subplots(figsize=(width, 3.8 if large else 3.2))
         xs = list(range(len(labels)))
         ax.axhline(0, color="#999999", linewidth=0.8)
@@ -31,22 +33,25 @@ def room_curve_svg(labels: list[str], averages: list[float | None], *, large=Fal
                     f"{value:+.1f}",
                     (x, value),
                     textcoords="offset points",
-                    xytext=(0, 10),
+                    xytext=(0, 10 if value >= 0 else -18),  # away from the line
                     ha="center",
                     fontsize=12 if large else 9,
                 )
         ax.set_ylim(-3.6, 3.6)
         ax.set_yticks(range(-3, 4))
         ax.set_xticks(xs)
+        # Level labels, wrapped to three short lines: nothing sticks out of a fixed margin.
         ax.set_xticklabels(
-            [plain_label(label) for label in labels],
-            rotation=35,
-            ha="right",
-            fontsize=11 if large else 9,
+            ["\n".join(textwrap.wrap(plain_label(label, 36), 13)[:3]) for label in labels],
+            fontsize=10 if large else 8,
+            linespacing=1.1,
         )
         ax.grid(axis="y", color="#e5e5e5")
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
-        return figure_to_svg(fig)
+        height = fig.get_figheight()
+        fig.subplots_adjust(left=0.5 / width, right=1 - 0.2 / width, top=1 - 0.1 / height)
+        fig.subplots_adjust(bottom=(0.8 if large else 0.65) / height)
+        return figure_to_svg(fig, tight=False)
 
     return cached_svg("live-curve", payload, draw)

@@ -261,8 +261,14 @@ def presenter_context(request, session) -> dict:
         context["responders"],
         fingerprint,
     )
-    if visible and activity.kind == ActivityKind.RATING:
-        rows = data["rating_rows"]
+    return context
+
+
+def with_room_curve(context) -> dict:
+    """The room's curve, drawn only for a response that shows it (not for a 204)."""
+    activity = context["activity"]
+    if context.get("results_visible") and activity.kind == ActivityKind.RATING:
+        rows = context["data"]["rating_rows"]
         context["curve_svg"] = charts.room_curve_svg(
             [s.name for s, _r in rows],
             [r.average for _s, r in rows],
@@ -275,7 +281,7 @@ def presenter_context(request, session) -> dict:
 @login_required
 def presenter(request, live_session_id):
     session = get_session_for_user(request, live_session_id, facilitate=True)
-    context = presenter_context(request, session) | {
+    context = with_room_curve(presenter_context(request, session)) | {
         "workshop": session.workshop,
         "join_url": _join_url(request, session),
         "join_host": request.get_host(),
@@ -291,7 +297,7 @@ def presenter_results(request, live_session_id):
     context = presenter_context(request, session)
     if request.GET.get("seen") == context["results_stamp"]:
         return HttpResponse(status=204)
-    return render(request, f"{PRESENTER}#results", context)
+    return render(request, f"{PRESENTER}#results", with_room_curve(context))
 
 
 # --- results kept with the workshop -----------------------------------------------------------

@@ -46,9 +46,11 @@ def cached_svg(kind: str, payload: dict, draw) -> str:
     return svg
 
 
-def figure_to_svg(fig) -> str:
+def figure_to_svg(fig, *, tight: bool = True) -> str:
+    """`tight=False` is for charts that set their own margins: a tight bounding box draws
+    the figure twice, which a chart redrawn every second on the projector cannot afford."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight")
+    fig.savefig(buffer, format="svg", bbox_inches="tight" if tight else None)
     plt.close(fig)
     svg = buffer.getvalue()
     # Drop the XML prolog and doctype so the SVG can sit inline in HTML.
