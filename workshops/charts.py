@@ -50,7 +50,14 @@ def figure_to_svg(fig, *, tight: bool = True) -> str:
     """`tight=False` is for charts that set their own margins: a tight bounding box draws
     the figure twice, which a chart redrawn every second on the projector cannot afford."""
     buffer = io.StringIO()
-    fig.savefig(buffer, format="svg", bbox_inches="tight" if tight else None)
+    bbox = None
+    if tight:
+        # The same box as bbox_inches="tight", measured with the figure's own Agg renderer:
+        # savefig would first run a whole extra drawing pass through the SVG backend for it.
+        bbox = fig.get_tightbbox(fig.canvas.get_renderer()).padded(
+            plt.rcParams["savefig.pad_inches"]
+        )
+    fig.savefig(buffer, format="svg", bbox_inches=bbox)
     plt.close(fig)
     svg = buffer.getvalue()
     # Drop the XML prolog and doctype so the SVG can sit inline in HTML.

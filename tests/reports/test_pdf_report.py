@@ -64,9 +64,15 @@ def test_demo_report_has_cover_contents_every_stage_and_charts(demo, language, c
     for stage in Stage.objects.filter(phase__journey__workshop=workshop):
         assert " ".join(stage.name.split()) in everything, stage.name
 
-    # the emotion curve is drawn (its legend and axis are text in the PDF)
-    curve_label = "Tavoite" if language == "fi" else "Target"
-    assert any(curve_label in text and "−3" in text or "-3" in text for text in texts)
+    # the emotion curve is drawn on its page: its legend and axis labels are text in the PDF
+    heading, curve_label = (
+        ("Tunnekäyrä: nyt verrattuna", "Tavoite")
+        if language == "fi"
+        else ("Emotion curve: today against", "Target")
+    )
+    curve_pages = [text for text in texts if heading in text]
+    assert curve_pages
+    assert all(curve_label in text and "−3" in text for text in curve_pages)
     # running footer "page x / y"
     assert f"2 / {len(reader.pages)}" in texts[1]
 

@@ -1,8 +1,9 @@
 """The PDF renderer's only way to the outside world.
 
-It serves our own static files and the organisation's uploaded logo, and images given as data:
-URLs. Everything else (file:, http(s): anywhere, other data:, redirects) is refused, so text a
-user typed can never make the renderer read a local file or call a server.
+It serves our own static files, the organisation's uploaded logo, the report's own charts
+(handed over in memory, see prepare.py) and images given as data: URLs. Everything else
+(file:, http(s): anywhere, other data:, redirects) is refused, so text a user typed can never
+make the renderer read a local file or call a server.
 """
 
 import base64
@@ -22,11 +23,19 @@ class RefusedURL(ValueError):
 
 
 class ReportURLFetcher(URLFetcher):
-    def __init__(self, *, static_files: dict[str, str], media_files: dict[str, str], **kwargs):
+    def __init__(
+        self,
+        *,
+        static_files: dict[str, str],
+        media_files: dict[str, str],
+        charts: dict[str, bytes] | None = None,
+        **kwargs,
+    ):
         # No redirects, no protocols of its own: fetch() below decides everything.
         super().__init__(allow_redirects=False, allowed_protocols=set(), **kwargs)
         self.static_files = static_files  # "css/report.css" -> absolute path
         self.media_files = media_files  # "logos/x.png" -> absolute path
+        self.charts = charts or {}  # REPORT_BASE_URL + "charts/chart-1.svg" -> our own SVG
         self.fetched: list[str] = []
         self.refused: list[str] = []
 
@@ -45,6 +54,11 @@ class ReportURLFetcher(URLFetcher):
             return self._file(url, self.static_files[path[len("static/") :]])
         if path.startswith("media/") and path[len("media/") :] in self.media_files:
             return self._file(url, self.media_files[path[len("media/") :]])
+        if url in self.charts:
+            self.fetched.append(url)
+            return URLFetcherResponse(
+                url, body=self.charts[url], headers={"Content-Type": "image/svg+xml"}
+            )
         return self._refuse(url)
 
     def _file(self, url, file_path):

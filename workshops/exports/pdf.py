@@ -122,36 +122,55 @@ def _allowed_files(organisation):
     return static, media
 
 
-def render_pdf(html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT) -> RenderedPDF:
+def start_renderer() -> subprocess.Popen:
+    """The child process that will render one report; it waits for the job on stdin."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "workshops.exports.pdf_worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=settings.BASE_DIR,
+    )
+
+
+def _stop(renderer: subprocess.Popen):
+    renderer.kill()
+    renderer.communicate()
+
+
+def render_pdf(
+    html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT, renderer=None
+) -> RenderedPDF:
+    """`renderer`: a process from start_renderer(), started earlier to save its start-up time."""
     static, media = _allowed_files(organisation)
     job = json.dumps(
         {"html": html, "base_url": REPORT_BASE_URL, "static": static, "media": media}
     ).encode()
+    renderer = renderer or start_renderer()
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "workshops.exports.pdf_worker"],
-            input=job,
-            capture_output=True,
-            timeout=timeout,
-            cwd=settings.BASE_DIR,
-            check=False,
-        )
+        stdout, stderr = renderer.communicate(job, timeout=timeout)
     except subprocess.TimeoutExpired:
+        _stop(renderer)
         raise ReportTimeout(f"The report took longer than {timeout:g} s and was stopped.") from None
-    if result.returncode != 0 or not result.stdout.startswith(b"%PDF"):
+    if renderer.returncode != 0 or not stdout.startswith(b"%PDF"):
         raise ReportError(
-            "The report could not be rendered: " + result.stderr.decode(errors="replace")[-500:]
+            "The report could not be rendered: " + stderr.decode(errors="replace")[-500:]
         )
     stats = {}
-    for line in result.stderr.decode(errors="replace").splitlines()[::-1]:
+    for line in stderr.decode(errors="replace").splitlines()[::-1]:
         if line.startswith("{"):
             stats = json.loads(line)
             break
-    return RenderedPDF(result.stdout, stats.get("peak_memory_mb", 0.0), stats.get("refused", []))
+    return RenderedPDF(stdout, stats.get("peak_memory_mb", 0.0), stats.get("refused", []))
 
 
 def workshop_pdf(
     workshop, *, chapters=None, lanes=None, facilitator="", timeout: float = DEFAULT_TIMEOUT
 ) -> RenderedPDF:
-    html = build_report_html(workshop, chapters=chapters, lanes=lanes, facilitator=facilitator)
-    return render_pdf(html, organisation=workshop.organisation, timeout=timeout)
+    renderer = start_renderer()  # imports WeasyPrint while the chapters are built
+    try:
+        html = build_report_html(workshop, chapters=chapters, lanes=lanes, facilitator=facilitator)
+    except BaseException:
+        _stop(renderer)
+        raise
+    return render_pdf(html, organisation=workshop.organisation, timeout=timeout, renderer=renderer)
