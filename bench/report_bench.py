@@ -97,8 +97,13 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("loaddemo", verbosity=0, stdout=open(os.devnull, "w"))
     rows = []
-    for workshop in Workshop.objects.filter(organisation__slug="demo").order_by("language"):
+    demos = list(Workshop.objects.filter(organisation__slug="demo").order_by("language"))
+    for workshop in demos:
         rows.append(measure(f"demo report ({workshop.language})", workshop))
+    # The same reports again: the charts now come from the cache, as they do once the workshop's
+    # pages have been viewed. The target is judged on the first, cold runs above.
+    for workshop in demos:
+        rows.append(measure(f"again, charts cached ({workshop.language})", workshop))
     rows.append(measure("60 stages, 500 actions", big_workshop()))
     print(
         f"{'report':28} {'html s':>7} {'pdf s':>7} {'total s':>8} {'renderer MB':>12} "
