@@ -61,7 +61,7 @@ def test_export_then_import_gives_an_identical_workshop(filled_workshop, organis
     first = exchange.export_workshop(filled_workshop)
     section = first["segments"]
     assert [s["name"] for s in section["segments"]] == ["Pullistelija · Taksi", "Perheelliset"]
-    assert len(section["criteria"]) == 15
+    assert len(section["criteria"]) == 16
     assert section["matrix"]["cells"][-1]["text"] == "Poistettu rivi"
     copy = exchange.import_workshop(json.dumps(first), organisation=organisation)
     assert copy.pk != filled_workshop.pk
@@ -69,7 +69,7 @@ def test_export_then_import_gives_an_identical_workshop(filled_workshop, organis
     promoted = Segment.objects.get(workshop=copy, name="Pullistelija · Taksi")
     assert promoted.matrix_cells.get().text.startswith("Näyttävä auto")
     assert promoted.experience.count() == 24
-    assert promoted.scores.count() == 15
+    assert promoted.scores.count() == 16
     assert CriterionScore.objects.get(segment=promoted, criterion__key="volume").measured
     assert copy.selection_phases.get(phase=3).notes == "Pisteytys kesken"
 
