@@ -595,16 +595,18 @@ def rules_text(rules_data) -> str:
 
 def kano_cluster_suggestions(workshop) -> dict:
     """Clusters of the newest Kano round's respondents (see segments.clustering), each with its
-    size and the factors where it differs most from all respondents.
+    size, the dominant Kano category of every factor in the cluster and among all respondents,
+    and the factors where it differs most from all respondents.
 
     Returns {"survey", "suggestion", "clusters", "error"}; `error` is a user-facing reason when
     nothing can be suggested."""
     from django.utils.translation import gettext as _
 
-    from kano.models import Answer
+    from kano.analysis import CATEGORIES, categorize, mode_category
+    from kano.models import Answer, Category
     from kano.services import rounds_with_answers
 
-    from .clustering import distinctive_features, kano_features, suggest_clusters
+    from .clustering import distinctive_factors, kano_features, suggest_clusters
 
     rounds = rounds_with_answers(workshop)
     result = {"survey": None, "suggestion": None, "clusters": [], "error": ""}
@@ -613,8 +615,10 @@ def kano_cluster_suggestions(workshop) -> dict:
         return result
     survey = result["survey"] = rounds[0]
     factors = list(workshop.kano_factors.all())
-    answers = Answer.objects.filter(respondent__survey=survey).values_list(
-        "respondent_id", "factor_id", "functional", "dysfunctional"
+    answers = list(
+        Answer.objects.filter(respondent__survey=survey).values_list(
+            "respondent_id", "factor_id", "functional", "dysfunctional"
+        )
     )
     respondents, matrix = kano_features(answers, [f.pk for f in factors])
     try:
@@ -622,22 +626,55 @@ def kano_cluster_suggestions(workshop) -> dict:
     except ValueError:
         result["error"] = _("Too few different respondents to suggest segments.")
         return result
+    cluster_of = dict(zip(respondents, suggestion.labels, strict=True))
+    position = {f.pk: i for i, f in enumerate(factors)}
+    empty = dict.fromkeys(CATEGORIES, 0)
+    counts = {cluster: [dict(empty) for _f in factors] for cluster in [*range(suggestion.k), "all"]}
+    for respondent, factor, functional, dysfunctional in answers:
+        if factor not in position or respondent not in cluster_of:
+            continue
+        if not (1 <= functional <= 5 and 1 <= dysfunctional <= 5):
+            continue
+        category = categorize(functional, dysfunctional)
+        counts[cluster_of[respondent]][position[factor]][category] += 1
+        counts["all"][position[factor]][category] += 1
+
+    def dominant(table):
+        return [mode_category(c) if any(c.values()) else "" for c in table]
+
+    names = {value: str(label) for value, label in Category.choices}
+    overall_categories = dominant(counts["all"])
     overall = [sum(column) / len(matrix) for column in zip(*matrix, strict=True)]
     result["suggestion"] = suggestion
     for profile in suggestion.profiles:
+        own = dominant(counts[profile.cluster])
+        categories = [
+            {
+                "factor": factor,
+                "category": own[i],
+                "category_name": names.get(own[i], "—"),
+                "overall_category": overall_categories[i],
+                "overall_category_name": names.get(overall_categories[i], "—"),
+                "differs": own[i] != overall_categories[i],
+            }
+            for i, factor in enumerate(factors)
+        ]
         result["clusters"].append(
             {
                 "number": profile.cluster + 1,
                 "size": profile.size,
                 "share": profile.size / len(respondents),
+                "categories": categories,
                 "features": [
                     {
-                        "factor": factors[position],
-                        "mean": profile.means[position],
-                        "overall": overall[position],
+                        **categories[i],
+                        "functional": profile.means[2 * i],
+                        "dysfunctional": profile.means[2 * i + 1],
+                        "overall_functional": overall[2 * i],
+                        "overall_dysfunctional": overall[2 * i + 1],
                         "difference": difference,
                     }
-                    for position, difference in distinctive_features(profile.means, overall)
+                    for i, difference in distinctive_factors(profile.means, overall)
                 ],
             }
         )

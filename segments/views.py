@@ -209,13 +209,13 @@ def _cluster_notes(survey, cluster) -> str:
         _("Suggested from the Kano round %(survey)s: cluster %(number)s, %(size)s respondents.")
         % {"survey": survey.name, "number": cluster["number"], "size": cluster["size"]}
     ]
-    for feature in cluster["features"]:
+    for item in cluster["categories"]:
         lines.append(
-            _("%(factor)s: %(mean).1f (all respondents %(overall).1f)")
+            _("%(factor)s: %(category)s (all respondents: %(overall)s)")
             % {
-                "factor": feature["factor"].name,
-                "mean": feature["mean"],
-                "overall": feature["overall"],
+                "factor": item["factor"].name,
+                "category": item["category_name"],
+                "overall": item["overall_category_name"],
             }
         )
     return "\n".join(lines)
