@@ -423,6 +423,7 @@ def segment_profitability(workshop, *, curves: bool = False) -> dict | None:
         "total_profit": int(profits.sum()) if money.height else 0,
         "company_result": company_result,
         "customers": customers,
+        "customer_count": customers.height,
     }
 
 
