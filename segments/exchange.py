@@ -1,9 +1,9 @@
 """The `segments` section of the workshop exchange format.
 
 Criteria, segments (every field, their customer rules, scores and value experience cells), the
-segment matrix and the five customer selection phases. Scores name their criterion and matrix cells their
-segment by position in the lists, so a file needs no database ids. Export then import gives
-the same export.
+segment matrix and the five customer selection phases. Scores name their criterion and matrix
+cells their segment by position in the lists, so a file needs no database ids. Export then
+import gives the same export.
 """
 
 from typing import Annotated, Literal

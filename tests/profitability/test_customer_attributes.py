@@ -5,7 +5,10 @@ from profitability.services import rerun_analysis
 
 from .conftest import make_model
 
-CUSTOMERS = "customer_id,name,segment,industry,employees\nA,Alpha,x,Food,120\nB,Beta,,Metal,\nC,Gamma,y,,5\n"
+CUSTOMERS = (
+    "customer_id,name,segment,industry,employees\n"
+    "A,Alpha,x,Food,120\nB,Beta,,Metal,\nC,Gamma,y,,5\n"
+)
 
 
 def attributes(pm):

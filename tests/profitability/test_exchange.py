@@ -67,7 +67,10 @@ def test_customer_schema_has_the_stored_columns_in_order():
 
 
 def test_customer_attributes_travel_and_round_trip(workshop, facilitator):
-    customers = "customer_id,name,segment,Toimiala,region\nA,Alpha,,Ruoka <&>,North\nB,Beta,,Metalli,\nC,Gamma,,,South\n"
+    customers = (
+        "customer_id,name,segment,Toimiala,region\n"
+        "A,Alpha,,Ruoka <&>,North\nB,Beta,,Metalli,\nC,Gamma,,,South\n"
+    )
     make_model(workshop, facilitator, customers=customers)
     first = export_workshop(workshop)
     [data] = first["profitability"]["models"]

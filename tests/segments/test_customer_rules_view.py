@@ -6,8 +6,7 @@ from segments.editing import value_version
 from segments.models import Segment
 from segments.services import rules_text
 from tests.conftest import HTMX
-from tests.segments.conftest import in_english
-from tests.segments.profitability_data import FOOD, food, media_root, model, retail  # noqa: F401
+from tests.segments.conftest import FOOD, in_english
 from workshops.models import Change
 
 

@@ -6,7 +6,6 @@ from segments import services
 from segments.models import CriterionScore, MatrixCell, Segment, SelectionPhase
 from workshops import exchange
 
-
 RULES = [
     {
         "conditions": [

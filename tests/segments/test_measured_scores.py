@@ -6,7 +6,6 @@ from django.urls import reverse
 from segments import services
 from segments.models import CriterionScore, Segment
 from tests.segments.conftest import in_english, post_field
-from tests.segments.profitability_data import food, media_root, model, retail  # noqa: F401
 from workshops.models import Change
 
 
@@ -35,10 +34,10 @@ def test_importing_a_model_fills_the_scores_as_measured(workshop, food, retail, 
     assert change is not None  # the history says the data set it
 
 
-def test_a_typed_score_is_not_overwritten(workshop, facilitator, food, retail):
+def test_a_typed_score_is_not_overwritten(workshop, facilitator, food, retail, media_root):
     CriterionScore.objects.filter(segment=retail, criterion__key="volume").update(score=4)
     from tests.profitability.conftest import make_model
-    from tests.segments.profitability_data import CUSTOMERS
+    from tests.segments.conftest import CUSTOMERS
 
     make_model(workshop, facilitator, customers=CUSTOMERS)
     assert scores(retail)["volume"] == (4, False)
@@ -98,9 +97,9 @@ def test_deleting_the_model_clears_the_measured_scores(
     }
 
 
-def test_a_single_segment_with_data_gets_the_middle_score(workshop, facilitator, food):
+def test_a_single_segment_with_data_gets_the_middle_score(workshop, facilitator, food, media_root):
     from tests.profitability.conftest import make_model
-    from tests.segments.profitability_data import CUSTOMERS
+    from tests.segments.conftest import CUSTOMERS
 
     make_model(workshop, facilitator, customers=CUSTOMERS)
     assert scores(food)["volume"] == (3, True)

@@ -7,7 +7,6 @@ from profitability.models import CustomerResult
 from segments import services
 from segments.models import Segment
 from tests.segments.conftest import in_english
-from tests.segments.profitability_data import food, media_root, model, retail  # noqa: F401
 
 
 def test_import_keeps_the_customers_files_other_columns_as_attributes(model):
