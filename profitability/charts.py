@@ -77,6 +77,15 @@ def whale_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
     )
 
 
+def curve_svg(curve: dict, *, labels: dict, language: str) -> str:
+    """The whale curve of any group of customers (points as the engine's whale_curve gives
+    them), e.g. one customer segment's."""
+    payload = {"curve": curve, "labels": labels, "language": language}
+    return cached_svg(
+        "profitability-whale-curve", payload, lambda: _draw_whale([(curve, None)], labels, language)
+    )
+
+
 def whale_compare_svg(before: dict, after: dict, *, labels: dict, language: str) -> str:
     """Base case and what-if whale curves on one chart (points as the engine gives them)."""
     payload = {"before": before, "after": after, "labels": labels, "language": language}

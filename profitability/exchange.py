@@ -80,6 +80,7 @@ class CustomerData(BaseModel):
     quadrant: str = Field("", max_length=30)
     activity_costs: dict[str, int] = Field(default_factory=dict)
     drivers: dict[str, float] = Field(default_factory=dict)
+    attributes: dict[str, str | None] = Field(default_factory=dict)
 
 
 class ModelData(BaseModel):

@@ -85,8 +85,8 @@ class CustomerResult(models.Model):
     )
     customer_id = models.CharField(max_length=200)
     name = models.CharField(max_length=300, blank=True)
-    # The customers file's own segment column. Linking it to segments.Segment (the benefit-
-    # based segments of the workshop) is left for later: the names may then be matched.
+    # The customers file's own segment column; segments.services maps it (or the segment
+    # rules on ``attributes``) to the workshop's benefit-based segments.
     segment = models.CharField(max_length=200, blank=True)
     revenue = models.BigIntegerField()
     cogs = models.BigIntegerField()
@@ -107,6 +107,8 @@ class CustomerResult(models.Model):
     quadrant = models.CharField(max_length=30, blank=True)
     activity_costs = models.JSONField(default=dict)  # activity -> cents
     drivers = models.JSONField(default=dict)  # driver -> the customer's total
+    # The customers file's other columns (industry, region, ...) as text, for segment rules.
+    attributes = models.JSONField(default=dict)
 
     class Meta:
         ordering = ["rank"]

@@ -47,6 +47,7 @@ from .models import (
     ProfitabilityModel,
     SettingKind,
 )
+from .signals import results_stored
 
 BATCH_SIZE = 2000
 STORE = "profitability"
@@ -293,14 +294,28 @@ CUSTOMER_COLUMNS = (
     "quadrant",
     "activity_costs",
     "drivers",
+    "attributes",
 )
+# The customers file's columns that are not attributes: they have their own fields.
+IDENTITY_COLUMNS = ("customer_id", "name", "segment")
 
 
-def customer_frame(result: ProfitabilityResult) -> pl.DataFrame:
+def customer_frame(result: ProfitabilityResult, customers: pl.DataFrame | None = None):
     """A result's customers with CustomerResult's columns (``CUSTOMER_COLUMNS``), in rank
-    order; activity_costs and drivers are structs (dicts per row)."""
+    order; activity_costs, drivers and attributes are structs (dicts per row).
+
+    ``customers`` is the model's customers frame: its columns other than customer_id, name
+    and segment become each customer's ``attributes`` (text, as in the file)."""
     driver_columns = [name for name in result.drivers.columns if name != "customer_id"]
     frame = result.customers
+    extra = [] if customers is None else [c for c in customers.columns if c not in IDENTITY_COLUMNS]
+    if extra:
+        attributes = customers.select(
+            "customer_id", pl.struct(pl.col(extra).cast(pl.String)).alias("attributes")
+        )
+        frame = frame.join(attributes, on="customer_id", how="left", maintain_order="left")
+    else:
+        frame = frame.with_columns(attributes=pl.lit(None))
     if driver_columns:
         drivers = result.drivers.select("customer_id", pl.struct(driver_columns).alias("drivers"))
         frame = frame.join(drivers, on="customer_id", how="left", maintain_order="left")
@@ -368,8 +383,11 @@ def insert_customer_results(pm: ProfitabilityModel, rows: Iterable) -> int:
     return insert_rows(CustomerResult, fixed={"model": pm.pk}, columns=CUSTOMER_COLUMNS, rows=rows)
 
 
-def _store_result(pm: ProfitabilityModel, result: ProfitabilityResult, language: str) -> None:
-    """Write a result's summaries, customer rows and group actions (inside a transaction)."""
+def _store_result(
+    pm: ProfitabilityModel, result: ProfitabilityResult, language: str, model: Model
+) -> None:
+    """Write a result's summaries, customer rows and group actions (inside a transaction),
+    then tell the listeners of ``results_stored`` (the segments' measured scores)."""
     for key, value in summary_fields(result).items():
         setattr(pm, key, value)
     pm.analysed_at = timezone.now()
@@ -377,7 +395,7 @@ def _store_result(pm: ProfitabilityModel, result: ProfitabilityResult, language:
     pm.error_text = ""
     pm.save()
     CustomerResult.objects.filter(model=pm).delete()
-    insert_customer_results(pm, customer_frame(result).iter_rows())
+    insert_customer_results(pm, customer_frame(result, model.customers).iter_rows())
     existing = {action.group: action for action in GroupAction.objects.filter(model=pm)}
     suggested = {row["group"]: row["action"] for row in result.groups.iter_rows(named=True)}
     GroupAction.objects.filter(model=pm).exclude(group__in=list(suggested)).delete()
@@ -398,6 +416,7 @@ def _store_result(pm: ProfitabilityModel, result: ProfitabilityResult, language:
             current.version += 1
             current.save(update_fields=["action", "text", "version"])
     GroupAction.objects.bulk_create(new)
+    results_stored.send(sender=ProfitabilityModel, model=pm)
 
 
 def model_dir(model_id: uuid.UUID) -> str:
@@ -441,7 +460,7 @@ def import_model(
             for row in settings_rows:
                 row.model = pm
             ActivitySetting.objects.bulk_create(settings_rows)
-            _store_result(pm, result, workshop.language)
+            _store_result(pm, result, workshop.language, model)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -491,7 +510,7 @@ def rerun_analysis(
         if write is not None:
             write()
         pm.groups = groups
-        _store_result(pm, result, pm.workshop.language)
+        _store_result(pm, result, pm.workshop.language, model)
     return result
 
 

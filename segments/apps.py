@@ -7,11 +7,21 @@ class SegmentsConfig(AppConfig):
     verbose_name = _("Segments")
 
     def ready(self):
+        from django.db.models.signals import post_delete
         from django.utils.translation import gettext
 
+        from profitability.models import ProfitabilityModel
+        from profitability.signals import results_stored
         from workshops import registry
 
         from . import dashboard, exchange, services
+        from .signals import model_deleted, results_changed
+
+        # Measured scores follow the newest profitability results.
+        results_stored.connect(results_changed, dispatch_uid="segments-measured-scores")
+        post_delete.connect(
+            model_deleted, sender=ProfitabilityModel, dispatch_uid="segments-measured-scores"
+        )
 
         registry.register_exchange_section(
             registry.ExchangeSection(

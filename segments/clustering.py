@@ -84,24 +84,29 @@ DYSFUNCTIONAL_SCORES = (-2, -1, 0, 2, 4)
 
 
 def kano_features(answers, factor_ids: list) -> tuple[list, list[list[float]]]:
-    """Respondents x factors: functional score minus dysfunctional score of each answer pair.
+    """Respondents x features: per factor the functional score, then the dysfunctional score.
+
+    Both answers are kept as separate features: their difference alone cannot tell a
+    one-dimensional answer (like it / dislike it: 4 and 4) from an indifferent one (neutral /
+    neutral: 0 and 0), which give the same difference 0. Feature 2i is factor i's functional
+    score, 2i + 1 its dysfunctional score (``feature_factor``).
 
     `answers` are (respondent, factor, functional 1..5, dysfunctional 1..5) tuples. Returns the
     respondents in order of first appearance and one row each. A factor a respondent left
-    unanswered gets the mean of the others' features for it (0 when nobody answered it), so it
+    unanswered gets the mean of the others' scores for it (0 when nobody answered it), so it
     does not pull the respondent towards any group.
     """
     column = {factor: position for position, factor in enumerate(factor_ids)}
+    width = 2 * len(factor_ids)
     rows: dict = {}
     for respondent, factor, functional, dysfunctional in answers:
         if factor not in column or not (1 <= functional <= 5 and 1 <= dysfunctional <= 5):
             continue
-        row = rows.setdefault(respondent, [None] * len(factor_ids))
-        row[column[factor]] = float(
-            FUNCTIONAL_SCORES[functional - 1] - DYSFUNCTIONAL_SCORES[dysfunctional - 1]
-        )
+        row = rows.setdefault(respondent, [None] * width)
+        row[2 * column[factor]] = float(FUNCTIONAL_SCORES[functional - 1])
+        row[2 * column[factor] + 1] = float(DYSFUNCTIONAL_SCORES[dysfunctional - 1])
     means = []
-    for position in range(len(factor_ids)):
+    for position in range(width):
         given = [row[position] for row in rows.values() if row[position] is not None]
         means.append(sum(given) / len(given) if given else 0.0)
     matrix = [
@@ -109,6 +114,23 @@ def kano_features(answers, factor_ids: list) -> tuple[list, list[list[float]]]:
         for row in rows.values()
     ]
     return list(rows), matrix
+
+
+def feature_factor(position: int) -> tuple[int, str]:
+    """(factor position, "functional" or "dysfunctional") of a kano_features column."""
+    return position // 2, ("functional", "dysfunctional")[position % 2]
+
+
+def distinctive_factors(profile_means, overall_means, top: int = 3) -> list[tuple[int, float]]:
+    """The factors (positions in the factor list) where a cluster's kano_features differ
+    most from everyone's, with the larger of the two differences, largest first."""
+    best: dict[int, float] = {}
+    for position, difference in distinctive_features(
+        profile_means, overall_means, top=len(profile_means)
+    ):
+        factor, _side = feature_factor(position)
+        best.setdefault(factor, difference)
+    return list(best.items())[:top]
 
 
 def distinctive_features(profile_means: list[float], overall_means: list[float], top: int = 3):

@@ -198,6 +198,9 @@ class PartFieldForm(forms.Form):
                 self.conflict_value = current
                 return False
             updates = {self.name: new}
+            if self.part.kind == "score":
+                # A score a person sets is their estimate, no longer the measured figure.
+                updates["measured"] = False
             if any(f.name == "updated_at" for f in model._meta.concrete_fields):
                 updates["updated_at"] = timezone.now()
             model.objects.filter(pk=stored.pk).update(**updates)
@@ -211,6 +214,8 @@ class PartFieldForm(forms.Form):
                 by=by,
             )
         setattr(self.obj, self.name, new)
+        if self.part.kind == "score":
+            self.obj.measured = False
         return True
 
     @property
@@ -286,6 +291,13 @@ class FieldView:
         if text and self.kind in ("choice", "scale"):
             return dict(self.form.fields[self.name].choices).get(text, text)
         return text
+
+    @property
+    def score_source(self):
+        """For a score: "measured" (from profitability data) or "estimated" (typed)."""
+        if self.form.part.kind != "score" or getattr(self.form.obj, "score", None) is None:
+            return ""
+        return "measured" if self.form.obj.measured else "estimated"
 
     @property
     def naming_hint(self):

@@ -1,9 +1,9 @@
 """The `segments` section of the workshop exchange format.
 
-Criteria, segments (every field, their scores and value experience cells), the segment matrix
-and the five customer selection phases. Scores name their criterion and matrix cells their
-segment by position in the lists, so a file needs no database ids. Export then import gives
-the same export.
+Criteria, segments (every field, their customer rules, scores and value experience cells), the
+segment matrix and the five customer selection phases. Scores name their criterion and matrix
+cells their segment by position in the lists, so a file needs no database ids. Export then
+import gives the same export.
 """
 
 from typing import Annotated, Literal
@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from django.db import transaction
 from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 
-from . import method, services
+from . import method, rules, services
 from .models import (
     Attitude,
     CriterionScore,
@@ -82,6 +82,7 @@ SegmentData = create_model(
     **{spec.name: _field_type(spec) for spec in method.FIELDS},
     scores=(list[ScoreData], []),
     experience=(list[ExperienceData], []),
+    customer_rules=(list[rules.Rule], Field([], max_length=rules.MAX_RULES)),
 )
 
 
@@ -186,6 +187,7 @@ def export_segments(workshop) -> SegmentsSection:
         segment_data.append(
             SegmentData(
                 **{spec.name: getattr(segment, spec.name) for spec in method.FIELDS},
+                customer_rules=services.segment_rules([segment])[0].rules,
                 scores=[
                     ScoreData(
                         criterion=criterion_index[s.criterion_id],
@@ -272,7 +274,12 @@ def load_segments(workshop, data: SegmentsSection, by=None):
     )
     fields = [spec.name for spec in method.FIELDS]
     segments = Segment.objects.bulk_create(
-        Segment(workshop=workshop, position=i, **{name: getattr(s, name) for name in fields})
+        Segment(
+            workshop=workshop,
+            position=i,
+            customer_rules=[rule.model_dump() for rule in s.customer_rules],
+            **{name: getattr(s, name) for name in fields},
+        )
         for i, s in enumerate(data.segments)
     )
     scores, cells = [], []

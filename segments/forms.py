@@ -65,3 +65,25 @@ class CriterionForm(PlainForm):
         initial=1,
         widget=forms.NumberInput(attrs={"step": "0.5", "min": "0", "max": "100"}),
     )
+
+
+def rules_from_post(data) -> list[dict]:
+    """The rules of the rules editor: inputs named rule-<i>-<j>-attribute/operator/value
+    (rule i, condition j, from 0). A row left empty or ticked for removal is dropped, and so
+    is a rule without rows; a half-filled row is kept so that the check can name it."""
+    from .rules import MAX_CONDITIONS, MAX_RULES
+
+    result = []
+    for i in range(MAX_RULES + 1):
+        conditions = []
+        for j in range(MAX_CONDITIONS + 1):
+            prefix = f"rule-{i}-{j}-"
+            attribute = data.get(prefix + "attribute", "").strip()
+            value = data.get(prefix + "value", "").strip()
+            if data.get(prefix + "remove") or not (attribute or value):
+                continue
+            operator = data.get(prefix + "operator", "=")
+            conditions.append({"attribute": attribute, "operator": operator, "value": value})
+        if conditions:
+            result.append({"conditions": conditions})
+    return result

@@ -321,6 +321,14 @@ DEFAULT_CRITERIA = (
         {"fi": "Kate, jonka ryhmän kaupat jättävät.", "en": "The margin the group's sales leave."},
     ),
     DefaultCriterion(
+        "profit",
+        {"fi": "Kannattavuus", "en": "Profit"},
+        {
+            "fi": "Tulos, joka ryhmästä jää palvelemisen kustannusten jälkeen.",
+            "en": "The profit the group leaves after the costs of serving it.",
+        },
+    ),
+    DefaultCriterion(
         "relationship",
         {"fi": "Suhteen vahvuus", "en": "Relationship strength"},
         {

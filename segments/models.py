@@ -118,6 +118,9 @@ class Segment(models.Model):
     kano_attribute_values = models.CharField(
         _("Kano respondent attribute values"), max_length=300, blank=True
     )
+    # and which profitability customers: [{"conditions": [{attribute, operator, value}]}], see
+    # segments.rules (any rule may hold; all conditions of a rule must)
+    customer_rules = models.JSONField(_("Customer rules"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -108,6 +108,28 @@ def rank_segments(
     return rows
 
 
+def measured_scores(values: dict[str, float | None]) -> dict[str, int | None]:
+    """1-5 scores from a measured figure per segment (revenue, margin %, profit).
+
+    Rule: the segments with data are placed on a straight line from the lowest (1) to the
+    highest (5) value, rounded half up: score = 1 + 4 * (value - lowest) / (highest - lowest).
+    The scores compare the workshop's segments with each other, as the ranking does; when
+    only one segment has data, or all have the same value, each gets the middle score 3. A
+    segment without data (None) gets None.
+    """
+    given = {key: value for key, value in values.items() if value is not None}
+    if not given:
+        return dict.fromkeys(values)
+    low, high = min(given.values()), max(given.values())
+    result: dict[str, int | None] = dict.fromkeys(values)
+    for key, value in given.items():
+        if high - low <= 1e-12:
+            result[key] = 3
+        else:
+            result[key] = int(1 + 4 * (value - low) / (high - low) + 0.5 + 1e-9)
+    return result
+
+
 def cube_value(volume: int | None, efficiency: int | None, duration: int | None) -> int | None:
     """The value cube's size: volume x efficiency (margin after the costs of serving) x
     duration, each 1-5, so 1..125. None until all three sides are given."""

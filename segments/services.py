@@ -1,12 +1,20 @@
 """Writes that span several rows, and the read helpers the pages, the tile, the report and the
-exchange share."""
+exchange share.
+
+Profitability customers belong to segments in this order of precedence (segment_profitability,
+segments.rules.assign): (1) the customers file's own `segment` column, when its value is a
+segment's name (case-insensitively); (2) otherwise the first segment, in the segments' order,
+whose customer rules the customer meets; (3) otherwise "unassigned". The newest ready
+profitability model is used; its volume, margin and profit fill the measured scores
+(fill_measured_scores), which never overwrite a score a person typed.
+"""
 
 from django.db import transaction
 from django.db.models import Max
 
 from workshops.history import record_change
 
-from . import method, scoring
+from . import method, rules, scoring
 from .models import (
     CriterionScore,
     MatrixCell,
@@ -54,6 +62,7 @@ def create_segment(*, workshop, name: str, by=None, **fields) -> Segment:
         new=name,
         by=by,
     )
+    fill_measured_scores(workshop)  # the customers file may name the new segment
     return segment
 
 
@@ -288,51 +297,317 @@ def journeys_for(segment):
 # --- connections ------------------------------------------------------------------------------
 
 
-def measured_profitability(segment: Segment) -> dict | None:
-    """The segment's row of the newest ready profitability model (matched by name,
-    case-insensitively, to the customers file's `segment` column), or None.
+# Criteria filled from profitability data (the method's keys) and the figure each is scored on.
+MEASURED_CRITERIA = {"volume": "revenue", "margin": "margin_pct", "profit": "profit"}
+# CustomerResult fields read for the rules and the sums; money in cents.
+_CUSTOMER_FIELDS = (
+    "customer_id",
+    "name",
+    "segment",
+    "revenue",
+    "gross_margin",
+    "cost_to_serve",
+    "profit",
+    "profit_pct",
+    "volume",
+    "orders",
+    "lines",
+    "group",
+    "attributes",
+)
+
+
+def newest_profitability_model(workshop):
+    """The workshop's newest profitability model with results (imported copies left out)."""
+    return (
+        workshop.profitability_models.filter(status="ready").order_by("-created_at", "-pk").first()
+    )
+
+
+def customer_frames(pm):
+    """(customers for the rules, money in cents), one row each per customer in rank order.
+
+    The first frame has the built-in attributes of segments.rules (money in euros) and the
+    customers file's other columns as text; the second the cents that are summed."""
+    import polars as pl
+
+    rows = list(
+        pm.customers.order_by("rank").values_list(*_CUSTOMER_FIELDS).iterator(chunk_size=5000)
+    )
+    columns = dict(zip(_CUSTOMER_FIELDS, zip(*rows, strict=True), strict=True)) if rows else {}
+    attributes = columns.pop("attributes", ())
+    money = pl.DataFrame(
+        {name: pl.Series(name, columns.get(name, ()), dtype=pl.Int64) for name in rules.SUMMED}
+    )
+    frame = {}
+    for name in _CUSTOMER_FIELDS[:-1]:
+        values = columns.get(name, ())
+        if name in rules.MONEY:
+            frame[name] = pl.Series(name, values, dtype=pl.Int64) / 100
+        elif name in ("customer_id", "name", "segment"):
+            frame[name] = pl.Series(name, values, dtype=pl.String)
+        else:
+            frame[name] = pl.Series(name, values, dtype=pl.Float64)
+    keys = []
+    for given in attributes:
+        for key in given or {}:
+            if key not in keys and key not in frame and not key.startswith("_"):
+                keys.append(key)
+    for key in keys:
+        frame[key] = pl.Series(
+            key,
+            [None if (v := (g or {}).get(key)) is None else str(v) for g in attributes],
+            dtype=pl.String,
+        )
+    return pl.DataFrame(frame), money
+
+
+def segment_rules(segments) -> list:
+    """The segments' stored rules as segments.rules objects, in the segments' order.
+
+    Stored rules were checked when saved; a rule that no longer validates (hand-edited data)
+    is left out rather than guessed at."""
+    result = []
+    for segment in segments:
+        checked = []
+        for raw in segment.customer_rules or []:
+            try:
+                checked.append(rules.Rule.model_validate(raw))
+            except ValueError:
+                continue
+        result.append(rules.SegmentRules(key=str(segment.pk), name=segment.name, rules=checked))
+    return result
+
+
+def segment_profitability(workshop, *, curves: bool = False) -> dict | None:
+    """Per-segment profitability of the newest profitability model, or None without one.
+
+    Customers are mapped by segments.rules.assign: the customers file's segment column when
+    it names a segment, else the segment rules in the segments' order, else unassigned.
+    Returns {"model", "rows", "unassigned", "by_key", "total_profit", "company_result"};
+    each row has the segment (None for unassigned), customers, revenue, gross_margin,
+    cost_to_serve, profit (cents), profit_pct, share_of_customer_profit,
+    share_of_company_result and, with ``curves``, its whale curve (None without customers).
+    """
+    import numpy as np
+
+    from profitability.engine.whale import whale_curve
+
+    pm = newest_profitability_model(workshop)
+    if pm is None:
+        return None
+    segments = list(workshop.segments.all())
+    customers, money = customer_frames(pm)
+    assigned = rules.assign(customers, segment_rules(segments))
+    keys = [str(s.pk) for s in segments]
+    summary = rules.summarise(money, assigned, keys)
+    company_result = (pm.totals or {}).get("company_result")
+    by_segment = {str(s.pk): s for s in segments}
+    profits = money.get_column("profit")
+    result_rows = []
+    for row in summary:
+        row["segment"] = by_segment.get(row["key"])
+        row["share_of_company_result"] = row["profit"] / company_result if company_result else None
+        row["curve"] = None
+        if curves and row["customers"]:
+            own = profits.filter(assigned == row["key"]).to_numpy().astype(np.int64)
+            curve = whale_curve(own).model_dump()
+            curve["points"] = [list(point) for point in curve["points"]]
+            row["curve"] = curve
+        result_rows.append(row)
+    return {
+        "model": pm,
+        "rows": result_rows[:-1],
+        "unassigned": result_rows[-1],
+        "by_key": {row["key"]: row for row in result_rows},
+        "total_profit": int(profits.sum()) if money.height else 0,
+        "company_result": company_result,
+        "customers": customers,
+        "customer_count": customers.height,
+    }
+
+
+def measured_profitability(segment: Segment, table: dict | None = None) -> dict | None:
+    """The segment's figures in the newest profitability model, or None when the model maps
+    no customer to it (see segment_profitability for the mapping and its precedence).
 
     Amounts are integer cents; `share_of_company_result` is the segment's profit divided by the
     company result, as the profitability groups count it (None when the result is zero)."""
-    from .mapping import normalise
-
-    pm = (
-        segment.workshop.profitability_models.filter(status="ready", segment_summary__isnull=False)
-        .order_by("-created_at")
-        .first()
-    )
-    if pm is None:
+    table = segment_profitability(segment.workshop) if table is None else table
+    if table is None:
         return None
-    wanted = normalise(segment.name)
-    row = next(
-        (r for r in pm.segment_summary if r.get("segment") and normalise(r["segment"]) == wanted),
-        None,
-    )
-    if row is None:
+    row = table["by_key"].get(str(segment.pk))
+    if not row or not row["customers"]:
         return None
-    company_result = (pm.totals or {}).get("company_result")
     return {
-        "model": pm,
-        "customers": row["customers"],
-        "revenue": row["revenue"],
+        "model": table["model"],
+        **{key: row[key] for key in ("customers", "revenue", "gross_margin", "cost_to_serve")},
         "profit": row["profit"],
-        "company_result": company_result,
-        "share_of_company_result": row["profit"] / company_result if company_result else None,
+        "profit_pct": row["profit_pct"],
+        "company_result": table["company_result"],
+        "share_of_company_result": row["share_of_company_result"],
+        "share_of_customer_profit": row["share_of_customer_profit"],
     }
+
+
+def _measured_figures(row: dict) -> dict:
+    revenue = row["revenue"]
+    return {
+        "revenue": revenue,
+        "margin_pct": row["gross_margin"] / revenue * 100 if revenue > 0 else None,
+        "profit": row["profit"],
+    }
+
+
+@transaction.atomic
+def fill_measured_scores(workshop) -> int:
+    """Score volume, margin and profit of every segment from the newest profitability model,
+    marked measured; returns how many scores changed.
+
+    volume is scored on the segment's revenue, margin on its gross margin % of revenue,
+    profit on its profit after the costs of serving (scoring.measured_scores: 1-5 between the
+    lowest and the highest segment). A score a person typed (not measured) is never
+    overwritten; a measured score of a segment that no longer has customers, or of a workshop
+    without data, is cleared. Each change goes to the segment's history (by nobody).
+    """
+    from django.db.models import Q
+
+    criteria = {c.key: c for c in workshop.value_criteria.filter(key__in=MEASURED_CRITERIA)}
+    if not criteria:
+        return 0
+    table = segment_profitability(workshop)
+    rows = table["rows"] if table else []
+    figures = {row["key"]: _measured_figures(row) for row in rows if row["customers"]}
+    changed = 0
+    stored = (
+        CriterionScore.objects.select_for_update()
+        .filter(segment__workshop=workshop, criterion__in=list(criteria.values()))
+        .filter(Q(measured=True) | Q(score__isnull=True))
+        .select_related("segment", "criterion")
+    )
+    keyed = {}
+    for score in stored:
+        keyed.setdefault(score.criterion.key, []).append(score)
+    for key, figure in MEASURED_CRITERIA.items():
+        if key not in criteria:
+            continue
+        values = {
+            str(s.pk): (figures.get(str(s.pk)) or {}).get(figure) for s in workshop.segments.all()
+        }
+        new_scores = scoring.measured_scores(values)
+        filled = False
+        for score in keyed.get(key, []):
+            new = new_scores.get(str(score.segment_id))
+            measured = new is not None
+            filled = filled or measured
+            if score.score == new and score.measured == measured:
+                continue
+            old = score.score
+            CriterionScore.objects.filter(pk=score.pk).update(score=new, measured=measured)
+            record_change(
+                workshop_id=workshop.pk,
+                stage_id=None,
+                target=score,
+                field="score",
+                old="" if old is None else str(old),
+                new="" if new is None else str(new),
+                by=None,
+            )
+            changed += 1
+        if filled and not criteria[key].measured:
+            ValueCriterion.objects.filter(pk=criteria[key].pk).update(measured=True)
+    return changed
+
+
+def rules_problem_text(problem) -> str:
+    """A rule problem of segments.rules.check_rules as the person reads it."""
+    from django.utils.translation import gettext as _
+
+    messages = {
+        "unknown": _("unknown attribute: choose one from the list"),
+        "text_attribute": _("this attribute holds text; use =, != or contains"),
+        "not_a_number": _("give a number"),
+        "empty": _("the rule has no conditions"),
+        "too many rules": _("too many rules"),
+        "too many conditions": _("too many conditions"),
+        "literal_error": _("choose an operator from the list"),
+        "string_too_short": _("a value is required"),
+        "missing": _("a value is required"),
+        "string_too_long": _("the text is too long"),
+    }
+    fields = {
+        "attribute": _("attribute"),
+        "operator": _("operator"),
+        "value": _("value"),
+        "rule": _("rule"),
+    }
+    where = (
+        _("Rule %(rule)s, condition %(condition)s, %(field)s")
+        % {
+            "rule": problem.rule,
+            "condition": problem.condition,
+            "field": fields.get(problem.field, problem.field),
+        }
+        if problem.condition
+        else _("Rule %(rule)s") % {"rule": problem.rule}
+    )
+    return f"{where}: {messages.get(problem.message, problem.message)}"
+
+
+@transaction.atomic
+def save_customer_rules(*, segment, rules_data: list[dict], base_version: str, by=None) -> bool:
+    """Replace the segment's rules unless someone saved them since `base_version` (then
+    False, nothing written); then the measured scores follow the new mapping."""
+    from .editing import value_version
+
+    stored = Segment.objects.select_for_update().get(pk=segment.pk)
+    old = rules_text(stored.customer_rules)
+    new = rules_text(rules_data)
+    if old == new:
+        return True
+    if value_version(old) != base_version:
+        segment.customer_rules = stored.customer_rules
+        return False
+    Segment.objects.filter(pk=segment.pk).update(customer_rules=rules_data)
+    segment.customer_rules = rules_data
+    record_change(
+        workshop_id=segment.workshop_id,
+        stage_id=None,
+        target=segment,
+        field="customer_rules",
+        old=old,
+        new=new,
+        by=by,
+    )
+    fill_measured_scores(segment.workshop)
+    return True
+
+
+def rules_text(rules_data) -> str:
+    """Rules as one line per rule ("industry = Retail and revenue > 10000"), for the history
+    and the version hash."""
+    return "\n".join(
+        " and ".join(
+            f"{c['attribute']} {c['operator']} {c['value']}" for c in rule.get("conditions", [])
+        )
+        for rule in rules_data or []
+    )
 
 
 def kano_cluster_suggestions(workshop) -> dict:
     """Clusters of the newest Kano round's respondents (see segments.clustering), each with its
-    size and the factors where it differs most from all respondents.
+    size, the dominant Kano category of every factor in the cluster and among all respondents,
+    and the factors where it differs most from all respondents.
 
     Returns {"survey", "suggestion", "clusters", "error"}; `error` is a user-facing reason when
     nothing can be suggested."""
     from django.utils.translation import gettext as _
 
-    from kano.models import Answer
+    from kano.analysis import CATEGORIES, categorize, mode_category
+    from kano.models import Answer, Category
     from kano.services import rounds_with_answers
 
-    from .clustering import distinctive_features, kano_features, suggest_clusters
+    from .clustering import distinctive_factors, kano_features, suggest_clusters
 
     rounds = rounds_with_answers(workshop)
     result = {"survey": None, "suggestion": None, "clusters": [], "error": ""}
@@ -341,8 +616,10 @@ def kano_cluster_suggestions(workshop) -> dict:
         return result
     survey = result["survey"] = rounds[0]
     factors = list(workshop.kano_factors.all())
-    answers = Answer.objects.filter(respondent__survey=survey).values_list(
-        "respondent_id", "factor_id", "functional", "dysfunctional"
+    answers = list(
+        Answer.objects.filter(respondent__survey=survey).values_list(
+            "respondent_id", "factor_id", "functional", "dysfunctional"
+        )
     )
     respondents, matrix = kano_features(answers, [f.pk for f in factors])
     try:
@@ -350,22 +627,55 @@ def kano_cluster_suggestions(workshop) -> dict:
     except ValueError:
         result["error"] = _("Too few different respondents to suggest segments.")
         return result
+    cluster_of = dict(zip(respondents, suggestion.labels, strict=True))
+    position = {f.pk: i for i, f in enumerate(factors)}
+    empty = dict.fromkeys(CATEGORIES, 0)
+    counts = {cluster: [dict(empty) for _f in factors] for cluster in [*range(suggestion.k), "all"]}
+    for respondent, factor, functional, dysfunctional in answers:
+        if factor not in position or respondent not in cluster_of:
+            continue
+        if not (1 <= functional <= 5 and 1 <= dysfunctional <= 5):
+            continue
+        category = categorize(functional, dysfunctional)
+        counts[cluster_of[respondent]][position[factor]][category] += 1
+        counts["all"][position[factor]][category] += 1
+
+    def dominant(table):
+        return [mode_category(c) if any(c.values()) else "" for c in table]
+
+    names = {value: str(label) for value, label in Category.choices}
+    overall_categories = dominant(counts["all"])
     overall = [sum(column) / len(matrix) for column in zip(*matrix, strict=True)]
     result["suggestion"] = suggestion
     for profile in suggestion.profiles:
+        own = dominant(counts[profile.cluster])
+        categories = [
+            {
+                "factor": factor,
+                "category": own[i],
+                "category_name": names.get(own[i], "—"),
+                "overall_category": overall_categories[i],
+                "overall_category_name": names.get(overall_categories[i], "—"),
+                "differs": own[i] != overall_categories[i],
+            }
+            for i, factor in enumerate(factors)
+        ]
         result["clusters"].append(
             {
                 "number": profile.cluster + 1,
                 "size": profile.size,
                 "share": profile.size / len(respondents),
+                "categories": categories,
                 "features": [
                     {
-                        "factor": factors[position],
-                        "mean": profile.means[position],
-                        "overall": overall[position],
+                        **categories[i],
+                        "functional": profile.means[2 * i],
+                        "dysfunctional": profile.means[2 * i + 1],
+                        "overall_functional": overall[2 * i],
+                        "overall_dysfunctional": overall[2 * i + 1],
                         "difference": difference,
                     }
-                    for position, difference in distinctive_features(profile.means, overall)
+                    for i, difference in distinctive_factors(profile.means, overall)
                 ],
             }
         )

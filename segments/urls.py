@@ -37,8 +37,20 @@ urlpatterns = [
         name="criteria-defaults",
     ),
     path("workshops/<uuid:workshop_id>/customer-selection/", views.selection, name="selection"),
+    path(
+        "workshops/<uuid:workshop_id>/segments/profitability/",
+        views.profitability,
+        name="profitability",
+    ),
+    path(
+        "workshops/<uuid:workshop_id>/customer-value/measured/",
+        views.measured_fill,
+        name="measured-fill",
+    ),
     path("segments/<uuid:segment_id>/", views.segment_detail, name="detail"),
     path("segments/<uuid:segment_id>/delete/", views.segment_delete, name="delete"),
+    path("segments/<uuid:segment_id>/rules/", views.rules_save, name="rules-save"),
+    path("segments/<uuid:segment_id>/rules/preview/", views.rules_preview, name="rules-preview"),
     path("segments/<uuid:segment_id>/history/", views.segment_history, name="history"),
     path(
         "segments/<uuid:segment_id>/history/<int:change_id>/restore/",

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from workshops.access import get_workshop_for_user
 from workshops.models import Change
 
-from . import charts, method, scoring, services
+from . import charts, method, rules, scoring, services
 from .access import get_part_for_user, get_segment_for_user
 from .editing import (
     CELL,
@@ -24,7 +24,13 @@ from .editing import (
     field_view,
     value_version,
 )
-from .forms import AxesForm, CriterionForm, SegmentCreateForm, SuggestedSegmentForm
+from .forms import (
+    AxesForm,
+    CriterionForm,
+    SegmentCreateForm,
+    SuggestedSegmentForm,
+    rules_from_post,
+)
 from .models import CriterionScore, ExperienceMoment, Segment, ValueCriterion
 from .naming import ranking_name_hint
 
@@ -148,6 +154,8 @@ def part_save(request, segment_part, segment_part_id, segment_field):
     if not form.save_if_version_matches(by=request.user, force=force):
         view.state = "conflict"
         return _field_response(request, part, obj, view, status=409)
+    if part is SEGMENT and segment_field == "name":
+        services.fill_measured_scores(workshop)  # the segment column matches names
     if not request.htmx:
         return redirect(_page_url(part, obj, segment_field))
     saved = _view(part, obj, segment_field, workshop, state="saved")
@@ -201,13 +209,13 @@ def _cluster_notes(survey, cluster) -> str:
         _("Suggested from the Kano round %(survey)s: cluster %(number)s, %(size)s respondents.")
         % {"survey": survey.name, "number": cluster["number"], "size": cluster["size"]}
     ]
-    for feature in cluster["features"]:
+    for item in cluster["categories"]:
         lines.append(
-            _("%(factor)s: %(mean).1f (all respondents %(overall).1f)")
+            _("%(factor)s: %(category)s (all respondents: %(overall)s)")
             % {
-                "factor": feature["factor"].name,
-                "mean": feature["mean"],
-                "overall": feature["overall"],
+                "factor": item["factor"].name,
+                "category": item["category_name"],
+                "overall": item["overall_category_name"],
             }
         )
     return "\n".join(lines)
@@ -324,6 +332,7 @@ def segment_detail(request, segment_id):
         return render(request, "segments/segment.html#experience-summary", context)
     ranked = next(row for row in services.ranking(workshop) if row.segment_id == str(segment.pk))
     journeys = services.journeys_for(segment)
+    table = services.segment_profitability(workshop, curves=True)
     context.update(
         {
             "sections": _sections(segment, workshop),
@@ -340,10 +349,249 @@ def segment_detail(request, segment_id):
             "journeys": journeys,
             "compare_pair": journeys[:2] if len(journeys) >= 2 else None,
             "cells": segment.matrix_cells.all(),
-            "measured": services.measured_profitability(segment),
+            "measured": services.measured_profitability(segment, table),
+            "segment_curve_svg": _segment_curve(table, segment),
+            **_rules_context(segment, table),
         }
     )
     return render(request, "segments/segment.html", context)
+
+
+# --- customer rules and per-segment profitability ----------------------------------------------
+
+
+def _segment_curve(table, segment):
+    row = table["by_key"].get(str(segment.pk)) if table else None
+    if not row or not row.get("curve"):
+        return ""
+    return _curve_svg(row["curve"])
+
+
+def _curve_svg(curve):
+    from profitability.charts import curve_svg
+    from profitability.results import whale_labels
+
+    return curve_svg(curve, labels=whale_labels(), language=_language_now())
+
+
+def _language_now():
+    from django.utils.translation import get_language
+
+    return "fi" if (get_language() or "fi").startswith("fi") else "en"
+
+
+def _attribute_label(name):
+    labels = {
+        "revenue": _("Revenue (€)"),
+        "gross_margin": _("Gross margin (€)"),
+        "cost_to_serve": _("Cost to serve (€)"),
+        "profit": _("Profit (€)"),
+        "profit_pct": _("Profit % of revenue"),
+        "volume": _("Volume (quantity)"),
+        "orders": _("Orders"),
+        "lines": _("Order lines"),
+        "group": _("Profitability group"),
+        "name": _("Customer name"),
+        "customer_id": _("Customer id"),
+    }
+    return labels.get(name, name)
+
+
+OPERATOR_LABELS = {
+    "=": "=",
+    "!=": "≠",
+    ">": ">",
+    ">=": "≥",
+    "<": "<",
+    "<=": "≤",
+}
+
+
+def _rules_context(segment, table, *, posted=None, problems=(), conflict="", base="", state=""):
+    """The rules editor: the stored (or posted) rules each with one empty row to add a
+    condition, one empty rule to add an alternative, the attributes to choose from and how
+    many customers the rules match."""
+    customers = table["customers"] if table else None
+    kinds = rules.attribute_kinds(customers) if customers is not None else dict(rules.BUILT_IN)
+    current = segment.customer_rules if posted is None else posted
+    blank = {"attribute": "", "operator": "=", "value": ""}
+    by_place = {}
+    for problem in problems:
+        by_place.setdefault((problem.rule, problem.condition), []).append(
+            services.rules_problem_text(problem)
+        )
+    editor = []
+    for i, rule in enumerate([*current, {"conditions": []}]):
+        if i >= rules.MAX_RULES:
+            break
+        conditions = [*rule.get("conditions", []), blank][: rules.MAX_CONDITIONS]
+        editor.append(
+            {
+                "index": i,
+                "number": i + 1,
+                "new": i == len(current),
+                "errors": by_place.get((i + 1, None), []),
+                "conditions": [
+                    {
+                        "index": j,
+                        "number": j + 1,
+                        "new": j == len(rule.get("conditions", [])),
+                        "errors": by_place.get((i + 1, j + 1), []),
+                        **condition,
+                    }
+                    for j, condition in enumerate(conditions)
+                ],
+            }
+        )
+    attributes = [(name, _attribute_label(name)) for name in kinds]
+    for rule in current:
+        for condition in rule.get("conditions", []):
+            if condition["attribute"] and condition["attribute"] not in kinds:
+                attributes.append((condition["attribute"], condition["attribute"]))
+    preview = _rules_preview(segment, table, current) if table else None
+    return {
+        "rules_editor": editor,
+        "rules_attributes": attributes,
+        "rules_operators": [
+            *OPERATOR_LABELS.items(),
+            ("contains", _("contains")),
+        ],
+        # After a conflict the person's own starting point stays, so only "keep mine" replaces.
+        "rules_version": base or value_version(services.rules_text(segment.customer_rules)),
+        "rules_conflict": conflict,
+        "rules_conflict_version": value_version(services.rules_text(segment.customer_rules))
+        if conflict
+        else "",
+        "rules_state": state,
+        "rules_preview": preview,
+        "rules_problems": [text for texts in by_place.values() for text in texts],
+        "rules_lines": [
+            " {} ".format(_("and")).join(
+                f"{dict(attributes).get(c['attribute'], c['attribute'])} "
+                f"{OPERATOR_LABELS.get(c['operator'], _('contains'))} {c['value']}"
+                for c in rule.get("conditions", [])
+            )
+            for rule in current
+        ],
+    }
+
+
+def _rules_preview(segment, table, raw_rules):
+    """How many customers the rules match, and how many the segment gets after the segment
+    column and the earlier segments' rules."""
+    customers = table["customers"]
+    kinds = rules.attribute_kinds(customers)
+    checked, _problems = rules.check_rules(raw_rules, kinds)
+    segments = list(segment.workshop.segments.all())
+    order = services.segment_rules(segments)
+    order = [
+        rules.SegmentRules(key=item.key, name=item.name, rules=checked)
+        if item.key == str(segment.pk)
+        else item
+        for item in order
+    ]
+    assigned = rules.assign(customers, order)
+    return {
+        "matching": rules.matching_count(customers, checked),
+        "assigned": int((assigned == str(segment.pk)).sum()),
+        "total": customers.height,
+        "model": table["model"],
+    }
+
+
+def _rules_response(request, segment, table, status=200, **kwargs):
+    context = {
+        "segment": segment,
+        "workshop": segment.workshop,
+        "can_edit": _can_edit(segment.workshop),
+        **_rules_context(segment, table, **kwargs),
+    }
+    return render(request, "segments/segment.html#customer-rules", context, status=status)
+
+
+@require_POST
+@login_required
+def rules_save(request, segment_id):
+    segment = get_segment_for_user(request, segment_id, edit=True)
+    table = services.segment_profitability(segment.workshop)
+    posted = rules_from_post(request.POST)
+    customers = table["customers"] if table else None
+    kinds = rules.attribute_kinds(customers) if customers is not None else dict(rules.BUILT_IN)
+    checked, problems = rules.check_rules(posted, kinds)
+    posted_base = request.POST.get("base_version", "")
+    if problems:
+        return _rules_response(
+            request, segment, table, 422, posted=posted, problems=problems, base=posted_base
+        )
+    clean = [rule.model_dump() for rule in checked]
+    stored_version = value_version(services.rules_text(segment.customer_rules))
+    # The person was shown the other rules and chose to replace them with their own.
+    force = (
+        request.POST.get("resolve") == "mine"
+        and request.POST.get("conflict_version") == stored_version
+    )
+    if not services.save_customer_rules(
+        segment=segment,
+        rules_data=clean,
+        base_version=stored_version if force else posted_base,
+        by=request.user,
+    ):
+        theirs = services.rules_text(segment.customer_rules) or "—"
+        return _rules_response(
+            request, segment, table, 409, posted=clean, conflict=theirs, base=posted_base
+        )
+    if not request.htmx:
+        return redirect(reverse("segments:detail", args=[segment.pk]) + "#customer-rules")
+    table = services.segment_profitability(segment.workshop)
+    return _rules_response(request, segment, table, state="saved")
+
+
+@require_GET
+@login_required
+def rules_preview(request, segment_id):
+    segment = get_segment_for_user(request, segment_id)
+    table = services.segment_profitability(segment.workshop)
+    context = {
+        "segment": segment,
+        "rules_preview": _rules_preview(segment, table, _checked_only(request.GET, table))
+        if table
+        else None,
+    }
+    return render(request, "segments/segment.html#rules-preview", context)
+
+
+def _checked_only(data, table):
+    checked, _problems = rules.check_rules(
+        rules_from_post(data), rules.attribute_kinds(table["customers"])
+    )
+    return [rule.model_dump() for rule in checked]
+
+
+@require_GET
+@login_required
+def profitability(request, workshop_id):
+    """Profitability per segment: a table and each segment's whale curve."""
+    workshop = get_workshop_for_user(request, workshop_id)
+    table = services.segment_profitability(workshop, curves=True)
+    sections = []
+    if table:
+        for row in [*table["rows"], table["unassigned"]]:
+            sections.append({**row, "svg": _curve_svg(row["curve"]) if row["curve"] else ""})
+    context = {
+        "workshop": workshop,
+        "table": table,
+        "sections": sections,
+        "can_edit": _can_edit(workshop),
+    }
+    return render(request, "segments/profitability.html", context)
+
+
+@require_POST
+@login_required
+def measured_fill(request, workshop_id):
+    workshop = get_workshop_for_user(request, workshop_id, edit=True)
+    services.fill_measured_scores(workshop)
+    return redirect(reverse("segments:value", args=[workshop.pk]) + "#scores")
 
 
 @require_http_methods(["GET", "POST"])
@@ -351,8 +599,10 @@ def segment_detail(request, segment_id):
 def segment_delete(request, segment_id):
     segment = get_segment_for_user(request, segment_id, facilitate=True)
     if request.method == "POST":
-        workshop_id = segment.workshop_id
+        workshop = segment.workshop
         segment.delete()
+        services.fill_measured_scores(workshop)
+        workshop_id = workshop.pk
         return redirect("segments:list", workshop_id)
     return render(
         request,

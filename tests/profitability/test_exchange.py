@@ -64,3 +64,20 @@ def test_customer_schema_has_the_stored_columns_in_order():
     from profitability.services import CUSTOMER_COLUMNS
 
     assert tuple(CustomerData.model_fields) == CUSTOMER_COLUMNS
+
+
+def test_customer_attributes_travel_and_round_trip(workshop, facilitator):
+    customers = (
+        "customer_id,name,segment,Toimiala,region\n"
+        "A,Alpha,,Ruoka <&>,North\nB,Beta,,Metalli,\nC,Gamma,,,South\n"
+    )
+    make_model(workshop, facilitator, customers=customers)
+    first = export_workshop(workshop)
+    [data] = first["profitability"]["models"]
+    assert [c["attributes"] for c in data["customers"]] == [
+        {"toimiala": "Ruoka <&>", "region": "North"},
+        {"toimiala": "Metalli", "region": None},
+        {"toimiala": None, "region": "South"},
+    ]
+    copy = import_workshop(first, organisation=workshop.organisation, by=facilitator)
+    assert export_workshop(copy) == first

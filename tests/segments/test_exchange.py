@@ -6,6 +6,16 @@ from segments import services
 from segments.models import CriterionScore, MatrixCell, Segment, SelectionPhase
 from workshops import exchange
 
+RULES = [
+    {
+        "conditions": [
+            {"attribute": "toimiala", "operator": "=", "value": "Taksi <&> ä"},
+            {"attribute": "revenue", "operator": ">=", "value": "10 000,50"},
+        ]
+    },
+    {"conditions": [{"attribute": "name", "operator": "contains", "value": "Oy"}]},
+]
+
 
 @pytest.fixture
 def filled_workshop(workshop, facilitator):
@@ -27,6 +37,7 @@ def filled_workshop(workshop, facilitator):
         q_know_us="Osa",
         evidence="mixed",
         lifecycle_stage="Kasvava",
+        customer_rules=RULES,
     )
     second = services.create_segment(workshop=workshop, name="Perheelliset")
     volume = workshop.value_criteria.get(key="volume")
@@ -61,16 +72,19 @@ def test_export_then_import_gives_an_identical_workshop(filled_workshop, organis
     first = exchange.export_workshop(filled_workshop)
     section = first["segments"]
     assert [s["name"] for s in section["segments"]] == ["Pullistelija · Taksi", "Perheelliset"]
-    assert len(section["criteria"]) == 15
+    assert len(section["criteria"]) == 16
     assert section["matrix"]["cells"][-1]["text"] == "Poistettu rivi"
     copy = exchange.import_workshop(json.dumps(first), organisation=organisation)
     assert copy.pk != filled_workshop.pk
     assert exchange.export_workshop(copy) == first
+    assert section["segments"][0]["customer_rules"] == RULES
+    assert section["segments"][1]["customer_rules"] == []
     promoted = Segment.objects.get(workshop=copy, name="Pullistelija · Taksi")
     assert promoted.matrix_cells.get().text.startswith("Näyttävä auto")
     assert promoted.experience.count() == 24
-    assert promoted.scores.count() == 15
+    assert promoted.scores.count() == 16
     assert CriterionScore.objects.get(segment=promoted, criterion__key="volume").measured
+    assert promoted.customer_rules == RULES
     assert copy.selection_phases.get(phase=3).notes == "Pisteytys kesken"
 
 
@@ -154,3 +168,17 @@ def test_duplicate_axis_values_are_refused(filled_workshop, organisation):
             json.dumps(_broken(filled_workshop, change)), organisation=organisation
         )
     assert "the same value twice" in str(error.value)
+
+
+def test_bad_rules_in_a_file_are_refused_naming_the_place(workshop, organisation):
+    data = exchange.export_workshop(workshop)
+    data["segments"]["segments"] = [
+        {
+            "name": "Rules",
+            "customer_rules": [{"conditions": [{"attribute": "x", "operator": "~", "value": "1"}]}],
+        }
+    ]
+    with pytest.raises(exchange.ExchangeError) as error:
+        exchange.import_workshop(json.dumps(data), organisation=organisation)
+    assert "customer_rules" in str(error.value)
+    assert not Segment.objects.filter(name="Rules").exists()

@@ -132,3 +132,20 @@ def test_experience_summary_adds_gains_and_sacrifices_per_moment():
 def test_experience_strength_must_be_within_minus_three_and_three():
     with pytest.raises(ValidationError):
         ExperienceCell(kind="gain", dimension="social", moment="after", strength=4)
+
+
+def test_measured_scores_place_segments_between_lowest_and_highest():
+    from segments.scoring import measured_scores
+
+    values = {"a": 100.0, "b": 50.0, "c": 0.0, "d": None, "e": 62.5, "f": 12.5}
+    # 1 + 4 * share: e 3.5 rounds up to 4, f 1.5 rounds up to 2.
+    assert measured_scores(values) == {"a": 5, "b": 3, "c": 1, "d": None, "e": 4, "f": 2}
+
+
+def test_measured_scores_of_equal_values_or_one_segment_are_the_middle():
+    from segments.scoring import measured_scores
+
+    assert measured_scores({"a": 7.0, "b": 7.0}) == {"a": 3, "b": 3}
+    assert measured_scores({"a": -5.0, "b": None}) == {"a": 3, "b": None}
+    assert measured_scores({"a": None}) == {"a": None}
+    assert measured_scores({}) == {}

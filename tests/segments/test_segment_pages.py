@@ -28,7 +28,7 @@ def test_manager_adds_a_segment_with_its_value_experience_cells(client_for, mana
     assert response["Location"] == reverse("segments:detail", args=[segment.pk])
     assert ValueExperienceCell.objects.filter(segment=segment).count() == 24
     # a score row for every criterion of the workshop
-    assert segment.scores.count() == workshop.value_criteria.count() == 14
+    assert segment.scores.count() == workshop.value_criteria.count() == 15
 
 
 def test_viewer_cannot_add_a_segment(client_for, viewer, workshop):

@@ -2,26 +2,75 @@
 
 import datetime
 
+import numpy as np
 import pytest
 from django.urls import reverse
 
 from kano.models import Answer, Respondent, Survey
 from kano.services import create_factor
-from segments.clustering import distinctive_features, kano_features
+from segments.clustering import (
+    distinctive_factors,
+    distinctive_features,
+    kano_features,
+    suggest_clusters,
+)
 from segments.models import Segment
 from tests.segments.conftest import in_english
 
 
-def test_features_are_functional_minus_dysfunctional_scores():
+def test_features_are_the_functional_and_the_dysfunctional_score_of_each_factor():
     answers = [
-        ("r1", "f1", 1, 3),  # 4 - 0
-        ("r1", "f2", 2, 5),  # 2 - 4
-        ("r2", "f1", 5, 1),  # -2 - -2
+        ("r1", "f1", 1, 3),  # 4, 0
+        ("r1", "f2", 2, 5),  # 2, 4
+        ("r2", "f1", 5, 1),  # -2, -2
     ]
     respondents, matrix = kano_features(answers, ["f1", "f2"])
     assert respondents == ["r1", "r2"]
-    # r2 left f2 unanswered: it gets the mean of the others (-2).
-    assert matrix == [[4.0, -2.0], [0.0, -2.0]]
+    # r2 left f2 unanswered: it gets the mean of the others (2, 4).
+    assert matrix == [[4.0, 0.0, 2.0, 4.0], [-2.0, -2.0, 2.0, 4.0]]
+
+
+def test_one_dimensional_and_indifferent_answers_are_different_features():
+    # Like it / dislike it (O) and neutral / neutral (I): both have functional minus
+    # dysfunctional 0, so only both scores together tell them apart.
+    _respondents, matrix = kano_features([("o", "f", 1, 5), ("i", "f", 3, 3)], ["f"])
+    assert matrix == [[4.0, 4.0], [0.0, 0.0]]
+
+
+def test_one_dimensional_and_indifferent_groups_are_recovered_exactly():
+    """A seeded dataset: 20 respondents answer the three factors mostly one-dimensionally
+    (like it if present, dislike it if absent), 20 mostly indifferently; some answers stray."""
+    from sklearn.metrics import adjusted_rand_score
+
+    rng = np.random.default_rng(11)
+    factors = ["f1", "f2", "f3"]
+    answers, truth = [], []
+    for number in range(40):
+        group = number % 2  # interleaved, so the order gives nothing away
+        truth.append(group)
+        for factor in factors:
+            if group == 0:
+                functional = int(rng.choice([1, 1, 1, 2]))
+                dysfunctional = int(rng.choice([5, 5, 5, 4]))
+            else:
+                functional = int(rng.choice([3, 3, 3, 2, 4]))
+                dysfunctional = int(rng.choice([3, 3, 3, 2, 4]))
+            answers.append((f"r{number}", factor, functional, dysfunctional))
+    respondents, matrix = kano_features(answers, factors)
+    # The old feature, functional minus dysfunctional, is about 0 for both groups.
+    differences = [[row[2 * i] - row[2 * i + 1] for i in range(len(factors))] for row in matrix]
+    means = [
+        np.mean([d for d, g in zip(differences, truth, strict=True) if g == k]) for k in (0, 1)
+    ]
+    assert abs(means[0] - means[1]) < 0.5
+    suggestion = suggest_clusters(matrix, seed=0)
+    assert suggestion.k == 2
+    assert adjusted_rand_score(truth, suggestion.labels) == 1.0
+
+
+def test_distinctive_factors_join_the_two_features_of_a_factor():
+    # factor 0 differs by 1 (dysfunctional), factor 1 by 3 (functional)
+    assert distinctive_factors([0.0, 1.0, 3.0, 0.0], [0.0, 0.0, 0.0, 0.0]) == [(1, 3.0), (0, 1.0)]
 
 
 def test_distinctive_features_are_the_largest_differences_first():
@@ -66,11 +115,21 @@ def test_two_clearly_different_groups_give_two_clusters(
     clusters = response.context["clusters"]
     assert len(clusters) == 2
     assert [c["size"] for c in clusters] == [6, 6]
-    # r0 comes first: its cluster finds speed attractive (feature 4 against the mean 1).
+    # r0 comes first: its cluster finds speed attractive and the invoice a must-be; among
+    # all respondents both are a tie of A and M, which goes to M (M, O, A, I, R, Q).
+    profile = {c["factor"].name: c for c in clusters[0]["categories"]}
+    assert profile["Speed"]["category"] == "A" and profile["Speed"]["overall_category"] == "M"
+    assert profile["Invoice"]["category"] == "M" and not profile["Invoice"]["differs"]
+    second = {c["factor"].name: c["category"] for c in clusters[1]["categories"]}
+    assert second == {"Speed": "M", "Invoice": "A"}
     first = clusters[0]["features"]
     assert {f["factor"].name for f in first} == {"Speed", "Invoice"}
     speed = next(f for f in first if f["factor"].name == "Speed")
-    assert speed["mean"] == pytest.approx(4.0) and speed["overall"] == pytest.approx(1.0)
+    # like it (4) / neutral (0) in the cluster; all: (4 + 2) / 2 and (0 + 4) / 2
+    assert speed["functional"] == pytest.approx(4.0) and speed["dysfunctional"] == 0
+    assert speed["overall_functional"] == pytest.approx(3.0)
+    assert speed["overall_dysfunctional"] == pytest.approx(2.0)
+    assert "Attractive" in response.text and "Must-be" in response.text
     assert "Create segment" in response.text
     assert 'value="Cluster 1"' in response.text and 'value="Cluster 2"' in response.text
 
@@ -87,6 +146,7 @@ def test_create_segment_from_a_cluster(client_for, facilitator, workshop, two_gr
     assert response.status_code == 302
     assert response.url == reverse("segments:detail", args=[segment.pk])
     assert "cluster 1, 6 respondents" in segment.notes
+    assert "Speed: Attractive (all respondents: Must-be)" in segment.notes
     assert segment.experience.count() == 24
 
 

@@ -15,6 +15,7 @@ def test_new_workshop_has_the_methods_criteria_in_its_language(workshop, en_work
         "volume",
         "frequency",
         "margin",
+        "profit",
         "relationship",
         "loyalty",
         "share_of_wallet",
@@ -85,8 +86,8 @@ def test_value_page_lists_a_score_field_per_segment_and_criterion(
 ):
     response = client_for(manager).get(reverse("segments:value", args=[workshop.pk]))
     assert response.status_code == 200
-    assert response.text.count('id="field-score-') == 2 * 14
-    assert response.text.count('id="field-criterion-') == 3 * 14  # weight, name, measured
+    assert response.text.count('id="field-score-') == 2 * 15
+    assert response.text.count('id="field-criterion-') == 3 * 15  # weight, name, measured
 
 
 def test_weight_must_be_a_number_from_0_to_100(client_for, manager, workshop):
@@ -106,7 +107,7 @@ def test_add_and_delete_a_criterion(client_for, manager, workshop, segment):
     )
     assert response.status_code == 302
     criterion = workshop.value_criteria.get(name="Ekologisuus")
-    assert criterion.weight == 2 and criterion.position == 15
+    assert criterion.weight == 2 and criterion.position == 16
     assert segment.scores.filter(criterion=criterion).exists()
     client.post(reverse("segments:criterion-delete", args=[criterion.pk]))
     assert not ValueCriterion.objects.filter(pk=criterion.pk).exists()
@@ -117,7 +118,7 @@ def test_default_criteria_are_added_back_once(client_for, manager, workshop):
     workshop.value_criteria.filter(key__in=["risk", "volume"]).delete()
     client.post(reverse("segments:criteria-defaults", args=[workshop.pk]))
     client.post(reverse("segments:criteria-defaults", args=[workshop.pk]))
-    assert workshop.value_criteria.count() == 14
+    assert workshop.value_criteria.count() == 15
     assert workshop.value_criteria.filter(key="risk").count() == 1
 
 
@@ -177,4 +178,4 @@ def test_missing_score_rows_are_made_when_the_page_opens(client_for, manager, wo
     segment.scores.filter(criterion__key__in=["risk", "margin"]).delete()
     response = client_for(manager).get(reverse("segments:value", args=[workshop.pk]))
     assert response.status_code == 200
-    assert segment.scores.count() == 14
+    assert segment.scores.count() == 15
