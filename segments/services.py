@@ -4,8 +4,8 @@ exchange share.
 Profitability customers belong to segments in this order of precedence (segment_profitability,
 segments.rules.assign): (1) the customers file's own `segment` column, when its value is a
 segment's name (case-insensitively); (2) otherwise the first segment, in the segments' order,
-whose customer rules the customer meets; (3) otherwise "unassigned". The newest ready
-profitability model is used; its volume, margin and profit fill the measured scores
+whose customer rules the customer meets; (3) otherwise "unassigned". The newest
+profitability model with results is used; its volume, margin and profit fill the measured scores
 (fill_measured_scores), which never overwrite a score a person typed.
 """
 
@@ -318,9 +318,12 @@ _CUSTOMER_FIELDS = (
 
 
 def newest_profitability_model(workshop):
-    """The workshop's newest profitability model with results (imported copies left out)."""
+    """The workshop's newest profitability model with customer results: one computed here, or
+    one that came with an imported workshop (its results are kept, only the order lines not)."""
     return (
-        workshop.profitability_models.filter(status="ready").order_by("-created_at", "-pk").first()
+        workshop.profitability_models.filter(status__in=["ready", "imported"])
+        .order_by("-created_at", "-pk")
+        .first()
     )
 
 
