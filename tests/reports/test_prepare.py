@@ -48,10 +48,37 @@ def test_short_columns_are_as_wide_as_their_text():
     assert shares([ColumnText(3, 10), ColumnText(5, 30)]) == pytest.approx(expected)
 
 
-def test_long_words_are_never_cut_below_their_length():
+def test_a_column_never_gets_less_than_its_longest_word():
     columns = [ColumnText(10, 400), ColumnText(30, 400)]
-    narrow, wide = shares(columns, line=20)
-    assert wide / narrow == pytest.approx((30 + CELL_PADDING_EMS) / (10 + CELL_PADDING_EMS))
+    narrow, wide = shares(columns, line=45)
+    assert narrow / 100 * 45 >= 10 + CELL_PADDING_EMS
+    assert wide / 100 * 45 >= 30 + CELL_PADDING_EMS
+
+
+def test_a_table_wider_than_its_page_is_left_to_weasyprint():
+    assert shares([ColumnText(10, 400), ColumnText(30, 400)], line=20) == []
+    figures = "".join(f"<td class='num'>{'1 234 567,89 €'}</td>" for _ in range(12))
+    root = fromstring(table(f"<tr>{figures}</tr>"))
+    assert fix_table_columns(root) == 0
+    assert root.find("table").get("style") is None
+
+
+def test_a_table_a_little_too_wide_gets_smaller_type_and_a_landscape_page_has_room():
+    figures = "".join("<td class='num'>1 234 567 €</td>" for _ in range(9))
+    portrait = fromstring(f"<div class='page'>{table(f'<tr>{figures}</tr>')}</div>")
+    landscape = fromstring(f"<div class='wide'>{table(f'<tr>{figures}</tr>')}</div>")
+    assert fix_table_columns(portrait) == 1
+    size = portrait.find(".//table").get("style").split("font-size: ")[1]
+    assert 7.0 <= float(size.removesuffix("pt")) < 8.5
+    assert widths(portrait) == pytest.approx([100 / 9] * 9, abs=0.01)
+    assert fix_table_columns(landscape) == 1
+    assert "font-size" not in landscape.find(".//table").get("style")
+
+
+def test_headers_wrap_at_their_words_even_over_figures():
+    root = fromstring(table("<tr><th class='num'>Cost to serve per customer</th></tr>"))
+    column = measure(root.find("table"), GlyphWidths())[0]
+    assert column.narrowest == pytest.approx(len("customer") * AVERAGE_EMS)
 
 
 def test_room_left_over_goes_to_the_columns_with_more_text():

@@ -10,7 +10,8 @@ which WeasyPrint lays out row by row without measuring.
 
 The rule is CSS's own: every column gets at least its longest word; when the table is too
 narrow for all of its text, the room left over goes to the columns in proportion to how much
-more text they hold.
+more text they hold. A table whose longest words alone are wider than its page gets smaller
+type, down to MIN_TYPE_PT; one that does not fit even then is left to WeasyPrint.
 
 Charts. A chart is an inline <svg> in the HTML, so the page and the PDF show the same picture.
 Left inline, each of its elements goes through the HTML style cascade too (WeasyPrint then
@@ -29,8 +30,15 @@ XMLNS_ATTRIBUTE = "{http://www.w3.org/2000/xmlns/}"
 ElementTree.register_namespace("", SVG_NS)
 ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 
-# Widths are in ems of the table's type (8.5 pt in report.css).
+# Widths are in ems of the table's type (8.5 pt in report.css, 8 pt for .small tables).
 LINE_EMS = 504 / 8.5  # a portrait A4 page between the margins: 178 mm is 504 pt
+WIDE_LINE_EMS = 706 / 8.5  # a landscape page: 249 mm
+TYPE_PT = 8.5
+SMALL_TYPE_PT = 8.0  # .small tables
+MIN_TYPE_PT = 7.0  # smaller than this is not read at a meeting table
+FITTED_SHARE = 0.85  # of a too-wide table's line, what its longest words may take
+WIDE_CLASSES = {"wide", "opens-wide"}  # report.css puts these on landscape pages
+PORTRAIT_CLASSES = {"page", "worksheet", "cover", "toc"}
 CELL_PADDING_EMS = 12 / 8.5  # 2 mm on each side of a cell, and a little to spare
 SHORT_CHARS = 10  # "52 %", "2025-04-24", "12.3.2027": kept on one line, never broken
 AVERAGE_EMS = 0.56  # a character's width when no font is given (Inter's lower case)
@@ -100,8 +108,11 @@ def measure(table: Element, width=None) -> list[ColumnText]:
             if span == 1:
                 text = " ".join("".join(cell.itertext()).split())
                 words = text.split(" ") if text else [""]
-                no_wrap = bool(_classes(cell) & {"num", "nowrap"}) or len(text) <= SHORT_CHARS
                 bold = cell.tag == "th"
+                # Headers wrap at their words (report.css); figures and short values do not.
+                no_wrap = not bold and (
+                    bool(_classes(cell) & {"num", "nowrap"}) or len(text) <= SHORT_CHARS
+                )
                 whole = width(text, bold=bold)
                 column = columns[index]
                 narrowest = whole if no_wrap else max(width(w, bold=bold) for w in words)
@@ -116,15 +127,16 @@ def _is_int(value) -> bool:
 
 
 def shares(columns: list[ColumnText], line: float = LINE_EMS) -> list[float]:
-    """Each column's share of the table's width, in per cent, adding up to 100."""
+    """Each column's share of the table's width, in per cent, adding up to 100; empty when
+    the columns' longest words alone do not fit on the line."""
     if not columns:
         return []
     narrowest = [c.narrowest + CELL_PADDING_EMS for c in columns]
     widest = [max(c.widest, c.narrowest) + CELL_PADDING_EMS for c in columns]
-    if sum(widest) <= line:
+    if sum(widest) <= line * (1 + 1e-9):
         widths = widest  # everything fits on one line: as wide as the text
-    elif sum(narrowest) >= line:
-        widths = narrowest  # too many long words: share by the words alone
+    elif sum(narrowest) > line * (1 + 1e-9):
+        return []  # wider than the page whatever we do: not for a fixed layout
     else:
         room = line - sum(narrowest)
         extra = [w - n for w, n in zip(widest, narrowest, strict=True)]
@@ -138,13 +150,25 @@ def fix_table_columns(root: Element, width=None) -> int:
     `width(text, bold=...)` measures text in ems (a GlyphWidths). Returns how many tables
     were changed."""
     changed = 0
-    for table in root.iter("table"):
+    for table, wide in _tables(root, wide=bool(_classes(root) & WIDE_CLASSES)):
         classes = _classes(table)
         if TABLE_CLASS not in classes or classes & KEEP_CLASSES:
             continue
         if any(child.tag in ("colgroup", "col") for child in table):
             continue
-        percents = shares(measure(table, width))
+        columns = measure(table, width)
+        # The page's width in ems of this table's type, and in ems of the smallest type.
+        type_pt = SMALL_TYPE_PT if "small" in classes else TYPE_PT
+        line = (WIDE_LINE_EMS if wide else LINE_EMS) * TYPE_PT / type_pt
+        needed = sum(c.narrowest + CELL_PADDING_EMS for c in columns)
+        fitted_pt = type_pt
+        if needed > line:
+            if type_pt * line / needed < MIN_TYPE_PT:
+                continue
+            # Small enough for the words, and a little smaller where it can be, so that the
+            # text columns get some room beyond their longest word.
+            fitted_pt = max(MIN_TYPE_PT, type_pt * FITTED_SHARE * line / needed)
+        percents = shares(columns, line * type_pt / fitted_pt)
         if not percents:
             continue
         colgroup = Element("colgroup")
@@ -152,9 +176,22 @@ def fix_table_columns(root: Element, width=None) -> int:
             colgroup.append(Element("col", {"style": f"width: {percent:.2f}%"}))
         table.insert(0, colgroup)
         style = table.get("style", "")
-        table.set("style", f"{style}; table-layout: fixed" if style else "table-layout: fixed")
+        layout = "table-layout: fixed"
+        if fitted_pt < type_pt:
+            layout += f"; font-size: {fitted_pt:.2f}pt"
+        table.set("style", f"{style}; {layout}" if style else layout)
         changed += 1
     return changed
+
+
+def _tables(element: Element, *, wide: bool):
+    """Every table below `element`, with whether it stands on a landscape page."""
+    for child in element:
+        classes = _classes(child)
+        child_wide = bool(classes & WIDE_CLASSES) or (wide and not classes & PORTRAIT_CLASSES)
+        if child.tag == "table":
+            yield child, child_wide
+        yield from _tables(child, wide=child_wide)
 
 
 def charts_as_images(root: Element, url_prefix: str) -> dict[str, bytes]:
