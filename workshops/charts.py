@@ -7,6 +7,10 @@ import hashlib
 import io
 import json
 import re
+from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -33,6 +37,39 @@ PALETTE = {
 }
 
 
+CACHE_SECONDS = 60 * 60 * 24
+
+
+@dataclass
+class LaterChart:
+    """A chart the PDF renderer will ask for by `url`; `draw()` makes it."""
+
+    key: str
+    url: str
+    draw: Callable[[], str]
+
+    def svg(self) -> str:
+        svg = self.draw()
+        cache.set(self.key, svg, CACHE_SECONDS)
+        return svg
+
+
+_later: ContextVar[tuple[str, list[LaterChart]] | None] = ContextVar("later_charts", default=None)
+
+
+@contextmanager
+def charts_drawn_later(url_prefix: str):
+    """While the report's HTML is built, a chart that is not in the cache is not drawn: it
+    becomes an <img> of url_prefix + "N.svg", and its drawing waits in the list this yields.
+    The report renderer starts on the HTML meanwhile and gets the charts as they are drawn."""
+    later: list[LaterChart] = []
+    token = _later.set((url_prefix, later))
+    try:
+        yield later
+    finally:
+        _later.reset(token)
+
+
 def cached_svg(kind: str, payload: dict, draw) -> str:
     """`draw()` returns the SVG; it runs only when these data were not drawn before."""
     key = (
@@ -41,8 +78,14 @@ def cached_svg(kind: str, payload: dict, draw) -> str:
     )
     svg = cache.get(key)
     if svg is None:
+        drawing_later = _later.get()
+        if drawing_later is not None:
+            url_prefix, later = drawing_later
+            chart = LaterChart(key, f"{url_prefix}{len(later) + 1}.svg", draw)
+            later.append(chart)
+            return f'<img class="chart-image" src="{chart.url}" alt="">'
         svg = draw()
-        cache.set(key, svg, 60 * 60 * 24)
+        cache.set(key, svg, CACHE_SECONDS)
     return svg
 
 

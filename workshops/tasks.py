@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django_tasks import task
 
-from .exports.pdf import ReportError, build_report_html, render_pdf, start_renderer
+from .exports.pdf import ReportError, workshop_pdf
 from .models import Report, ReportStatus
 
 
@@ -16,9 +16,8 @@ def render_report(report_id: str):
     )
     Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING, progress=20)
     workshop = report.workshop
-    renderer = start_renderer()  # imports WeasyPrint while the chapters are built
     try:
-        html = build_report_html(
+        rendered = workshop_pdf(
             workshop,
             chapters=report.chapters or None,
             lanes=report.lanes or None,
@@ -26,17 +25,11 @@ def render_report(report_id: str):
             if report.requested_by
             else "",
         )
-        Report.objects.filter(pk=report.pk).update(progress=50)
-        rendered = render_pdf(html, organisation=workshop.organisation, renderer=renderer)
     except ReportError as error:
         Report.objects.filter(pk=report.pk).update(
             status=ReportStatus.FAILED, message=str(error), finished_at=timezone.now()
         )
         return
-    finally:
-        if renderer.poll() is None:  # building the HTML failed: the renderer never got its job
-            renderer.kill()
-            renderer.communicate()
     name = f"{slugify(workshop.name) or 'report'}-{timezone.localdate():%Y-%m-%d}.pdf"
     report.file.save(name, ContentFile(rendered.content), save=False)
     Report.objects.filter(pk=report.pk).update(

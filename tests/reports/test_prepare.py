@@ -156,3 +156,48 @@ def test_short_values_such_as_percentages_and_dates_stay_on_one_line():
     )
     columns = measure(root.find("table"), GlyphWidths())  # every character AVERAGE_EMS wide
     assert [c.narrowest / AVERAGE_EMS for c in columns] == pytest.approx([4, 10, 1])
+
+
+def test_charts_not_in_the_cache_are_drawn_while_the_renderer_works(db):
+    from django.core.cache import cache
+
+    from workshops.charts import cached_svg, charts_drawn_later
+    from workshops.exports.fetcher import LATER_CHARTS_URL
+
+    cache.clear()
+    drawn = []
+
+    def draw():
+        drawn.append(1)
+        return "<svg xmlns='http://www.w3.org/2000/svg'><text>Later</text></svg>"
+
+    with charts_drawn_later(LATER_CHARTS_URL) as later:
+        html = cached_svg("test-later", {"n": 1}, draw)
+    assert drawn == []  # not yet
+    assert html == f'<img class="chart-image" src="{LATER_CHARTS_URL}1.svg" alt="">'
+    svg = later[0].svg()
+    assert "Later" in svg and drawn == [1]
+    # drawn once, then cached for the pages and the next report
+    assert cached_svg("test-later", {"n": 1}, draw) == svg
+    assert drawn == [1]
+
+
+def test_the_renderer_waits_for_a_later_chart_and_refuses_unknown_ones():
+    import io
+    import json
+
+    from workshops.exports.fetcher import LATER_CHARTS_URL
+    from workshops.exports.pdf_worker import LaterCharts
+
+    stream = io.BytesIO(
+        b"".join(
+            json.dumps({"url": f"{LATER_CHARTS_URL}{n}.svg", "svg": f"<svg>{n}</svg>"}).encode()
+            + b"\n"
+            for n in (1, 2)
+        )
+    )
+    fetcher = ReportURLFetcher(static_files={}, media_files={}, later_charts=LaterCharts(stream))
+    assert fetcher.fetch(f"{LATER_CHARTS_URL}2.svg").read() == b"<svg>2</svg>"
+    assert fetcher.fetch(f"{LATER_CHARTS_URL}1.svg").read() == b"<svg>1</svg>"
+    with pytest.raises(RefusedURL):
+        fetcher.fetch(f"{LATER_CHARTS_URL}3.svg")  # the parent sent no third chart

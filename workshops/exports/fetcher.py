@@ -15,6 +15,7 @@ from weasyprint import URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
 REPORT_BASE_URL = "https://report.arvopolku.invalid/"
+LATER_CHARTS_URL = f"{REPORT_BASE_URL}charts/later-"  # see workshops.charts.charts_drawn_later
 ALLOWED_DATA_PREFIXES = ("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp")
 
 
@@ -29,6 +30,7 @@ class ReportURLFetcher(URLFetcher):
         static_files: dict[str, str],
         media_files: dict[str, str],
         charts: dict[str, bytes] | None = None,
+        later_charts=None,
         **kwargs,
     ):
         # No redirects, no protocols of its own: fetch() below decides everything.
@@ -36,6 +38,9 @@ class ReportURLFetcher(URLFetcher):
         self.static_files = static_files  # "css/report.css" -> absolute path
         self.media_files = media_files  # "logos/x.png" -> absolute path
         self.charts = charts or {}  # REPORT_BASE_URL + "charts/chart-1.svg" -> our own SVG
+        # Charts still being drawn by the parent: later_charts(url) waits for one and returns
+        # its SVG, or None when the parent sent no such chart.
+        self.later_charts = later_charts
         self.fetched: list[str] = []
         self.refused: list[str] = []
 
@@ -54,6 +59,10 @@ class ReportURLFetcher(URLFetcher):
             return self._file(url, self.static_files[path[len("static/") :]])
         if path.startswith("media/") and path[len("media/") :] in self.media_files:
             return self._file(url, self.media_files[path[len("media/") :]])
+        if url not in self.charts and url.startswith(LATER_CHARTS_URL) and self.later_charts:
+            svg = self.later_charts(url)
+            if svg is not None:
+                self.charts[url] = svg
         if url in self.charts:
             self.fetched.append(url)
             return URLFetcherResponse(

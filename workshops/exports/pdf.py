@@ -5,6 +5,8 @@ import json
 import re
 import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,8 +17,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from workshops import registry
+from workshops.charts import charts_drawn_later
 
-from .fetcher import REPORT_BASE_URL
+from .fetcher import LATER_CHARTS_URL, REPORT_BASE_URL
 
 REPORT_STATIC = ["css/report.css"] + [
     f"fonts/inter-5.3.0/inter-{subset}-{weight}-normal.woff2"
@@ -138,20 +141,60 @@ def _stop(renderer: subprocess.Popen):
     renderer.communicate()
 
 
+def _read_all(stream, into: list):
+    with stream:
+        into.append(stream.read())
+
+
 def render_pdf(
-    html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT, renderer=None
+    html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT, renderer=None, later=()
 ) -> RenderedPDF:
-    """`renderer`: a process from start_renderer(), started earlier to save its start-up time."""
+    """`renderer`: a process from start_renderer(), started earlier to save its start-up time.
+    `later`: the charts left to draw (workshops.charts.charts_drawn_later); they are drawn
+    here and sent one by one while the renderer already works on the HTML."""
+    started = time.monotonic()
     static, media = _allowed_files(organisation)
     job = json.dumps(
         {"html": html, "base_url": REPORT_BASE_URL, "static": static, "media": media}
     ).encode()
     renderer = renderer or start_renderer()
+    # Both outputs are read all along, so the renderer never waits on a full pipe while we
+    # are still writing to it.
+    stdout_parts, stderr_parts = [], []
+    readers = [
+        threading.Thread(target=_read_all, args=(renderer.stdout, stdout_parts), daemon=True),
+        threading.Thread(target=_read_all, args=(renderer.stderr, stderr_parts), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
     try:
-        stdout, stderr = renderer.communicate(job, timeout=timeout)
+        renderer.stdin.write(job + b"\n")
+        renderer.stdin.flush()
+        for chart in later:
+            line = json.dumps({"url": chart.url, "svg": chart.svg()}).encode()
+            renderer.stdin.write(line + b"\n")
+            renderer.stdin.flush()
+    except BrokenPipeError:
+        pass  # the renderer has stopped: its exit code and stderr tell why
+    except BaseException:  # a chart failed to draw: no report
+        renderer.kill()
+        renderer.wait()
+        raise
+    finally:
+        try:
+            renderer.stdin.close()
+        except BrokenPipeError:
+            pass
+    try:
+        renderer.wait(timeout=max(0.0, timeout - (time.monotonic() - started)))
     except subprocess.TimeoutExpired:
-        _stop(renderer)
+        renderer.kill()
+        renderer.wait()
         raise ReportTimeout(f"The report took longer than {timeout:g} s and was stopped.") from None
+    finally:
+        for reader in readers:
+            reader.join()
+    stdout, stderr = b"".join(stdout_parts), b"".join(stderr_parts)
     if renderer.returncode != 0 or not stdout.startswith(b"%PDF"):
         raise ReportError(
             "The report could not be rendered: " + stderr.decode(errors="replace")[-500:]
@@ -169,8 +212,13 @@ def workshop_pdf(
 ) -> RenderedPDF:
     renderer = start_renderer()  # imports WeasyPrint while the chapters are built
     try:
-        html = build_report_html(workshop, chapters=chapters, lanes=lanes, facilitator=facilitator)
+        with charts_drawn_later(LATER_CHARTS_URL) as later:
+            html = build_report_html(
+                workshop, chapters=chapters, lanes=lanes, facilitator=facilitator
+            )
     except BaseException:
         _stop(renderer)
         raise
-    return render_pdf(html, organisation=workshop.organisation, timeout=timeout, renderer=renderer)
+    return render_pdf(
+        html, organisation=workshop.organisation, timeout=timeout, renderer=renderer, later=later
+    )
