@@ -6,7 +6,6 @@ import re
 import subprocess
 import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -152,7 +151,6 @@ def render_pdf(
     """`renderer`: a process from start_renderer(), started earlier to save its start-up time.
     `later`: the charts left to draw (workshops.charts.charts_drawn_later); they are drawn
     here and sent one by one while the renderer already works on the HTML."""
-    started = time.monotonic()
     static, media = _allowed_files(organisation)
     job = json.dumps(
         {"html": html, "base_url": REPORT_BASE_URL, "static": static, "media": media}
@@ -167,6 +165,15 @@ def render_pdf(
     ]
     for reader in readers:
         reader.start()
+    # The time limit holds whatever we are doing meanwhile (drawing, or writing to a full pipe).
+    expired = threading.Event()
+
+    def expire():
+        expired.set()
+        renderer.kill()
+
+    watchdog = threading.Timer(timeout, expire)
+    watchdog.start()
     try:
         renderer.stdin.write(job + b"\n")
         renderer.stdin.flush()
@@ -177,23 +184,20 @@ def render_pdf(
     except BrokenPipeError:
         pass  # the renderer has stopped: its exit code and stderr tell why
     except BaseException:  # a chart failed to draw: no report
+        watchdog.cancel()
         renderer.kill()
-        renderer.wait()
         raise
     finally:
         try:
             renderer.stdin.close()
         except BrokenPipeError:
             pass
-    try:
-        renderer.wait(timeout=max(0.0, timeout - (time.monotonic() - started)))
-    except subprocess.TimeoutExpired:
-        renderer.kill()
         renderer.wait()
-        raise ReportTimeout(f"The report took longer than {timeout:g} s and was stopped.") from None
-    finally:
+        watchdog.cancel()
         for reader in readers:
             reader.join()
+    if expired.is_set():
+        raise ReportTimeout(f"The report took longer than {timeout:g} s and was stopped.")
     stdout, stderr = b"".join(stdout_parts), b"".join(stderr_parts)
     if renderer.returncode != 0 or not stdout.startswith(b"%PDF"):
         raise ReportError(
