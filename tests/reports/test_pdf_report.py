@@ -1,5 +1,6 @@
 import io
 import re
+import time
 from io import StringIO
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.management import call_command
 from pypdf import PdfReader
 
 from journey.models import Stage
+from workshops.exports.fetcher import REPORT_BASE_URL
 from workshops.exports.pdf import ReportTimeout, build_report_html, render_pdf, workshop_pdf
 from workshops.models import Workshop
 
@@ -87,6 +89,21 @@ def test_rendering_past_the_time_limit_fails_with_a_clear_message(workshop):
     html = build_report_html(workshop)
     with pytest.raises(ReportTimeout, match="longer than"):
         render_pdf(html, organisation=workshop.organisation, timeout=0.01)
+
+
+def test_time_limit_holds_while_charts_are_still_being_drawn(workshop):
+    from workshops.charts import LaterChart
+
+    def slow_chart():
+        time.sleep(1.5)
+        return "<svg xmlns='http://www.w3.org/2000/svg'/>"
+
+    later = [LaterChart("chart:test-slow", f"{REPORT_BASE_URL}charts/later-1.svg", slow_chart)]
+    html = build_report_html(workshop, chapters=["actions"])
+    started = time.monotonic()
+    with pytest.raises(ReportTimeout, match="longer than"):
+        render_pdf(html, organisation=workshop.organisation, timeout=0.5, later=later * 3)
+    assert time.monotonic() - started < 3  # stopped during the second chart, not after all
 
 
 def test_export_command_writes_pdf_and_xlsx(workshop, tmp_path):
