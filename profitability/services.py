@@ -134,6 +134,9 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
             try:
                 with archive.open(info) as member, target.open("wb") as out:
                     shutil.copyfileobj(member, out, 1 << 20)
+            # A damaged member (BadZipFile: bad CRC), a full disk (OSError), an encrypted one
+            # (RuntimeError: password required), an unknown compression (NotImplementedError):
+            # each is the uploader's file, told by name, not a server error.
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as error:
                 raise _archive_error(filename, f"cannot read {base}: {error}") from None
             found[name] = UploadedFile(base, target)

@@ -289,3 +289,33 @@ def test_quoted_empty_money_cell_is_a_missing_value(tmp_path):
     assert errors_for(tmp_path, order_lines_csv=lines) == [
         ("order_lines.csv", 4, "revenue", "a value is required")
     ]
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        # the member's data no longer matches its CRC
+        (lambda data: data.replace(b"Kone Oy", b"Kone 0y", 1), "Bad CRC-32"),
+        # the "encrypted" flag in the local and central headers
+        (
+            lambda data: data.replace(
+                b"PK\x03\x04\x14\x00\x00\x00", b"PK\x03\x04\x14\x00\x01\x00", 1
+            ).replace(
+                b"PK\x01\x02\x14\x03\x14\x00\x00\x00", b"PK\x01\x02\x14\x03\x14\x00\x01\x00", 1
+            ),
+            "encrypted",
+        ),
+    ],
+)
+def test_unreadable_member_of_a_zip_is_named_not_a_server_error(damage, reason):
+    from profitability.services import files_from_zip
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("customers.csv", "customer_id,name\nC1,Kone Oy\n")
+    with pytest.raises(ModelError) as caught:
+        with files_from_zip("model.zip", damage(buffer.getvalue())):
+            pass
+    message = str(caught.value)
+    assert "cannot read customers.csv" in message
+    assert reason in message
