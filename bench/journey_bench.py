@@ -35,8 +35,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -46,6 +44,8 @@ from collections import Counter
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
+
+from _server import free_port, manage, run_threads, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -89,12 +89,6 @@ def loadavg() -> str:
         return "load average unknown"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # --- a small HTTP client: one connection per simulated person, cookies kept by hand ----------
 
 
@@ -124,14 +118,6 @@ class Client:
 
     def close(self):
         self.conn.close()
-
-
-def run_threads(count, target):
-    threads = [threading.Thread(target=target, args=(i,), daemon=True) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
 
 
 # --- the three measurements -----------------------------------------------------------------
@@ -269,40 +255,8 @@ def measure_gets(port, sessions, clients, duration, path, warmup=False):
 # --- one database: prepare, serve, load, verify, clean up ---------------------------------------
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
 def psql(sql):
     subprocess.run([*PG_ADMIN, "-c", sql], check=True, stdout=subprocess.DEVNULL, env=PG_ENV)
-
-
-def wait_for_health(port, proc, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/health/", headers={"Host": "127.0.0.1"})
-            if conn.getresponse().status == 200:
-                conn.close()
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-def stop(proc):
-    if proc is None or proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)  # gunicorn's master stops its workers gracefully
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
 
 
 def bench_database(db, args, base_env, static_root):

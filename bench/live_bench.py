@@ -41,8 +41,6 @@ import os
 import random
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -53,6 +51,8 @@ from collections import Counter
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
+
+from _server import free_port, manage, run_threads, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -226,14 +226,6 @@ class Client:
 
     def close(self):
         self.conn.close()
-
-
-def run_threads(count, target):
-    threads = [threading.Thread(target=target, args=(i,), daemon=True) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
 
 
 # --- the load -----------------------------------------------------------------------------------
@@ -449,46 +441,8 @@ def spend_all(people, session_id, stages, args, result):
 # --- one database: prepare, serve, load, verify, clean up ---------------------------------------
 
 
-def manage(env, *args):
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
-
-
 def psql(sql):
     subprocess.run([*PG_ADMIN, "-c", sql], check=True, stdout=subprocess.DEVNULL)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_health(port, proc, timeout=30.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            return False
-        try:
-            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            conn.request("GET", "/health/", headers={"Host": "127.0.0.1"})
-            if conn.getresponse().status == 200:
-                conn.close()
-                return True
-        except OSError:
-            pass
-        time.sleep(0.2)
-    return False
-
-
-def stop(proc):
-    if proc is None or proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)  # gunicorn's master stops its workers gracefully
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
 
 
 def wait_for_projector(projector, total, since, after, timeout=10.0):
