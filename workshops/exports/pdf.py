@@ -13,10 +13,11 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from workshops import registry
 from workshops.charts import charts_drawn_later
+from workshops.language import in_method_language
 
 from .fetcher import LATER_CHARTS_URL, REPORT_BASE_URL
 
@@ -55,7 +56,7 @@ def build_report_html(
 ) -> str:
     """The whole report (or the chosen chapters) as one HTML document, in the workshop's
     language."""
-    with translation.override(workshop.language):
+    with in_method_language(workshop):
         selected = [
             c
             for c in registry.ordered(registry.report_chapters)
