@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from kano import ratelimit
+from kano import public
 from kano.models import Answer, Respondent, Survey
 from kano.public import _cookie_name
 
@@ -206,11 +206,11 @@ def test_unknown_short_code_shows_an_error(public_client, en_survey):
 
 
 def test_public_posts_are_rate_limited(public_client, en_survey, en_factors, monkeypatch):
-    monkeypatch.setattr(ratelimit, "SURVEY_POSTS_PER_MINUTE", 3)
+    monkeypatch.setattr(public, "SURVEY_POSTS_PER_MINUTE", 3)
     data = answers_for(en_factors, (1, 4))
     statuses = [public_client.post(survey_url(en_survey), data).status_code for _ in range(4)]
     assert statuses == [302, 302, 302, 429]
-    monkeypatch.setattr(ratelimit, "CODE_POSTS_PER_MINUTE", 2)
+    monkeypatch.setattr(public, "CODE_POSTS_PER_MINUTE", 2)
     entry = reverse("kano:public-entry")
     codes = [public_client.post(entry, {"code": "ZZZZZZ"}).status_code for _ in range(3)]
     assert codes == [422, 422, 429]
