@@ -150,6 +150,9 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A report still "running" after this many seconds lost its worker and is marked failed (with a
+# Try again button). Well above the PDF's own time limit of 120 s.
+REPORT_STALE_SECONDS = int(os.environ.get("REPORT_STALE_SECONDS", "600"))
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

@@ -185,6 +185,9 @@ class Report(models.Model):
     message = models.TextField(blank=True)
     file = models.FileField(upload_to="reports/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker took the report; a report running past settings.REPORT_STALE_SECONDS lost
+    # its worker (killed, restarted) and is marked failed so it can be tried again.
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
