@@ -1,6 +1,4 @@
-import csv
 import datetime
-import io
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
 from workshops.access import get_workshop_for_user
+from workshops.exports.tables import csv_rows
 
 from . import actions as board
 from . import charts, importing, measures, method, services, uploads
@@ -411,22 +410,14 @@ def values_import(request, workshop_id):
 @login_required
 def values_template(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["journey", "stage", "measure", "period", "value"])
+    rows = [["journey", "stage", "measure", "period", "value"]]
     for m in services.workshop_measures(workshop):
         if not m.is_computed:
             start = measures.period_start(services.today(), m.period)
-            writer.writerow(
-                [
-                    m.stage.phase.journey.name,
-                    m.stage.name,
-                    m.name,
-                    measures.period_label(start, m.period),
-                    "",
-                ]
-            )
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv")
+            period = measures.period_label(start, m.period)
+            rows.append([m.stage.phase.journey.name, m.stage.name, m.name, period, ""])
+    # Names are the users' text: formula-safe like every other export.
+    response = HttpResponse(csv_rows(rows), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="measure-values.csv"'
     return response
 
