@@ -3,6 +3,7 @@ Try again button, and the retry is a task that a (re)started db_worker picks up.
 
 from datetime import timedelta
 
+import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -31,6 +32,7 @@ def test_a_report_running_past_the_deadline_shows_failed_with_try_again(
 ):
     report = orphan(workshop, facilitator, minutes=11)
     client = client_for(facilitator)
+    client.cookies["django_language"] = "en"
     response = client.get(reverse("workshops:report-status", args=[report.pk]), headers=HTMX)
     assert "The report worker stopped before the report was ready." in response.text
     assert reverse("workshops:report-retry", args=[report.pk]) in response.text
@@ -86,6 +88,7 @@ def test_a_viewer_cannot_retry(client_for, facilitator, viewer, workshop):
     assert report.status == ReportStatus.FAILED
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its database connection
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_a_restarted_db_worker_picks_up_the_retry(client_for, facilitator, workshop):
     report = orphan(workshop, facilitator, minutes=11)
