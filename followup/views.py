@@ -3,6 +3,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -699,8 +700,6 @@ def link_detail(request, link_id):
 
 
 def _qr_svg(url):
-    import segno
-
     return segno.make(url, error="m").svg_inline(scale=4, border=2, svgclass="qr")
 
 
