@@ -17,7 +17,6 @@ $(VENV)/.installed: pyproject.toml
 setup: $(VENV)/.installed
 	$(PY) manage.py compile_translations
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py createcachetable
 
 run: setup
 	$(PY) manage.py loaddemo

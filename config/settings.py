@@ -150,6 +150,9 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A report still "running" after this many seconds lost its worker and is marked failed (with a
+# Try again button). Well above the PDF's own time limit of 120 s.
+REPORT_STALE_SECONDS = int(os.environ.get("REPORT_STALE_SECONDS", "600"))
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
@@ -170,6 +173,17 @@ AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# An invitation link works once, for this many days.
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "7"))
+# Limits on top of axes (workshops/accounts.py): password-reset mail per e-mail address and per
+# client address in an hour, and failed logins from one address over all usernames (spraying).
+ACCOUNT_LIMITS = {
+    "reset_per_address": int(os.environ.get("RESET_LIMIT_PER_ADDRESS", "3")),
+    "reset_per_ip": int(os.environ.get("RESET_LIMIT_PER_IP", "10")),
+    "reset_window": 60 * 60,
+    "login_failures_per_ip": int(os.environ.get("LOGIN_FAILURES_PER_IP", "30")),
+    "login_window": 15 * 60,
+}
 
 # --- I18n -------------------------------------------------------------------------------------
 LANGUAGE_CODE = "fi"

@@ -17,6 +17,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from workshops.exports.tables import csv_unsafe
+
 from . import measures
 from .tablefile import Errors, RowError, Table, Translate, _same, cell, fold
 
@@ -97,9 +99,10 @@ def parse_values(
     rows: list[ValueRow] = []
     seen: dict[tuple[str, datetime.date], int] = {}
     for number, cells in table.rows:
-        stage = cell(cells, positions["stage"])
-        name = cell(cells, positions["measure"])
-        journey = cell(cells, positions.get("journey"))
+        # The template CSV guards names against formulas ('=...); read them back as typed.
+        stage = csv_unsafe(cell(cells, positions["stage"]))
+        name = csv_unsafe(cell(cells, positions["measure"]))
+        journey = csv_unsafe(cell(cells, positions.get("journey")))
         if not stage:
             errors.add(number, title["stage"], "", gettext("The stage is empty."))
             continue

@@ -5,7 +5,6 @@ wrong, switched-off or rotated token is a 404."""
 import datetime
 
 import icalendar
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.models import Action, ActionStatus
+from workshops import ratelimit
 from workshops.access import workshops_for_user
 from workshops.language import in_method_language, method_language
 
@@ -26,23 +26,11 @@ POSTS_PER_WINDOW = 10
 WINDOW_SECONDS = 10 * 60
 
 
-def client_address(request) -> str:
-    # REMOTE_ADDR only: a forwarded-for header is set by the client and proves nothing here.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def allow_post(request) -> bool:
     """Counts this answer; False once the address sent POSTS_PER_WINDOW in the window.
     Customers answer once; the limit stops scripted floods of fake feedback."""
-    key = f"followup-rate:{client_address(request)}"
-    if cache.add(key, 1, WINDOW_SECONDS):
-        return True
-    try:
-        count = cache.incr(key)
-    except ValueError:  # the window ended between add and incr
-        cache.set(key, 1, WINDOW_SECONDS)
-        return True
-    return count <= POSTS_PER_WINDOW
+    key = f"followup:feedback:{ratelimit.client_ip(request)}"
+    return ratelimit.hit(key, POSTS_PER_WINDOW, WINDOW_SECONDS)
 
 
 def _link(feedback_token) -> FeedbackLink:

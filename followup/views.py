@@ -1,10 +1,9 @@
-import csv
 import datetime
-import io
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -19,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
 from workshops.access import get_workshop_for_user
+from workshops.exports.tables import csv_rows
 from workshops.language import method_language
 
 from . import actions as board
@@ -412,22 +412,14 @@ def values_import(request, workshop_id):
 @login_required
 def values_template(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["journey", "stage", "measure", "period", "value"])
+    rows = [["journey", "stage", "measure", "period", "value"]]
     for m in services.workshop_measures(workshop):
         if not m.is_computed:
             start = measures.period_start(services.today(), m.period)
-            writer.writerow(
-                [
-                    m.stage.phase.journey.name,
-                    m.stage.name,
-                    m.name,
-                    measures.period_label(start, m.period),
-                    "",
-                ]
-            )
-    response = HttpResponse(("\ufeff" + buffer.getvalue()).encode(), content_type="text/csv")
+            period = measures.period_label(start, m.period)
+            rows.append([m.stage.phase.journey.name, m.stage.name, m.name, period, ""])
+    # Names are the users' text: formula-safe like every other export.
+    response = HttpResponse(csv_rows(rows), content_type="text/csv")
     response["Content-Disposition"] = 'attachment; filename="measure-values.csv"'
     return response
 
@@ -709,8 +701,6 @@ def link_detail(request, link_id):
 
 
 def _qr_svg(url):
-    import segno
-
     return segno.make(url, error="m").svg_inline(scale=4, border=2, svgclass="qr")
 
 

@@ -6,7 +6,7 @@ Shape:
       "factors": [{"name", "description", "functional_question", "dysfunctional_question",
                    "stages": [{"journey": 0, "phase": 1, "stage": 2}, ...]}, ...],
       "surveys": [{"name", "date", "status", "ask_importance", "attribute_questions",
-                   "respondents": [{"key", "attributes", "created", "source",
+                   "respondents": [{"id", "attributes", "created", "source",
                                     "answers": [{"factor": 0, "functional": 1,
                                                  "dysfunctional": 4, "importance": 7}]}]}],
       "consensus": [{"factor": 0, "category": "M", "note", "by", "date", "created"}]
@@ -19,6 +19,9 @@ from 0 in the order the journeys section lists them. Index paths are exact where
 loads first (order 10), this one after it (order 20) and re-links the factors.
 
 Survey links and codes are secrets of one installation: an imported round gets new ones.
+So are web respondents' tokens: a respondent's `id` is the hash the database keeps, never the
+token that lets the respondent change their answers (kano/respondent_keys.py). Files written
+before carry a `key` instead of the `id`; they still import, with web tokens hashed.
 """
 
 import datetime
@@ -29,6 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from workshops.exchange import ExchangeError
 
+from . import respondent_keys
 from .codes import new_short_code
 from .models import (
     Answer,
@@ -70,11 +74,23 @@ class AnswerData(BaseModel):
 
 class RespondentData(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    key: str = Field(min_length=1, max_length=200)
+    # Not secret: a web respondent's token never leaves their browser.
+    id: str = Field(min_length=1, max_length=200)
     attributes: dict[str, str] = {}
     created: datetime.datetime
     source: Literal[tuple(RespondentSource.values)] = "web"
     answers: list[AnswerData] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def key_of_older_files(cls, data):
+        # Older files named the respondent by its `key`, a web respondent's secret token.
+        if isinstance(data, dict) and "key" in data and "id" not in data:
+            data = dict(data)
+            key = data.pop("key")
+            web = data.get("source", "web") == RespondentSource.WEB
+            data["id"] = respondent_keys.public_id(key, web=web) if isinstance(key, str) else key
+        return data
 
 
 class AttributeQuestionData(BaseModel):
@@ -118,11 +134,11 @@ class KanoData(BaseModel):
         for s, survey in enumerate(self.surveys):
             keys = set()
             for r, respondent in enumerate(survey.respondents):
-                if respondent.key in keys:
+                if respondent.id in keys:
                     raise ValueError(
-                        f"surveys.{s}.respondents.{r}: the key {respondent.key!r} is repeated"
+                        f"surveys.{s}.respondents.{r}: the id {respondent.id!r} is repeated"
                     )
-                keys.add(respondent.key)
+                keys.add(respondent.id)
                 answered = set()
                 for a, answer in enumerate(respondent.answers):
                     where = f"surveys.{s}.respondents.{r}.answers.{a}"
@@ -185,7 +201,9 @@ def export_kano(workshop) -> KanoData:
     ):
         respondents.setdefault(respondent.survey_id, []).append(
             RespondentData(
-                key=respondent.key,
+                id=respondent_keys.public_id(
+                    respondent.key, web=respondent.source == RespondentSource.WEB
+                ),
                 attributes=respondent.attributes,
                 created=respondent.created,
                 source=respondent.source,
@@ -261,7 +279,7 @@ def load_kano(workshop, data: KanoData, by=None):
         for respondent_data in item.respondents:
             respondent = Respondent(
                 survey=survey,
-                key=respondent_data.key,
+                key=respondent_data.id,
                 attributes=respondent_data.attributes,
                 created=respondent_data.created,
                 source=respondent_data.source,

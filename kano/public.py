@@ -17,14 +17,19 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
+from workshops import ratelimit
 from workshops.language import in_method_language, method_language
 
-from . import ratelimit
+from . import respondent_keys
 from .forms import ResponseForm, ShortCodeForm
 from .models import Answer, Respondent, RespondentSource, Survey, SurveyStatus
 
 COOKIE_SALT = "kano.respondent"
 COOKIE_AGE = timedelta(days=180)
+# Per address and minute. A workshop room shares one address behind its Wi-Fi, so the survey
+# limit allows a full room answering at once; it stops scripted floods, not people.
+SURVEY_POSTS_PER_MINUTE = 120
+CODE_POSTS_PER_MINUTE = 30
 
 
 def _cookie_name(survey) -> str:
@@ -42,19 +47,23 @@ def _survey_by_token(survey_token) -> Survey:
     return survey
 
 
-def _respondent_from_cookie(request, survey):
-    key = request.get_signed_cookie(
-        _cookie_name(survey), default=None, salt=COOKIE_SALT, max_age=COOKIE_AGE
-    )
-    if not key:
+def _web_respondent(survey, token):
+    keys = respondent_keys.lookup_keys(token or "")
+    if not keys:
         return None
-    return survey.respondents.filter(key=key, source=RespondentSource.WEB).first()
+    return survey.respondents.filter(key__in=keys, source=RespondentSource.WEB).first()
 
 
-def _remember(response, survey, respondent):
+def _token_from_cookie(request, survey) -> str:
+    return request.get_signed_cookie(
+        _cookie_name(survey), default="", salt=COOKIE_SALT, max_age=COOKIE_AGE
+    )
+
+
+def _remember(response, survey, token):
     response.set_signed_cookie(
         _cookie_name(survey),
-        respondent.key,
+        token,
         salt=COOKIE_SALT,
         max_age=int(COOKIE_AGE.total_seconds()),
         httponly=True,
@@ -74,7 +83,9 @@ def public_entry(request):
     form = ShortCodeForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not ratelimit.allow(request, "code", ratelimit.CODE_POSTS_PER_MINUTE):
+        if not ratelimit.hit(
+            f"kano:code:{ratelimit.client_ip(request)}", CODE_POSTS_PER_MINUTE, 60
+        ):
             return _too_many(request)
         if form.is_valid():
             survey = Survey.objects.filter(
@@ -101,7 +112,8 @@ def _public_survey(request, survey):
         return render(
             request, "kano/public_message.html", {"kind": kind, "survey": survey}, status=status
         )
-    respondent = _respondent_from_cookie(request, survey)
+    token = _token_from_cookie(request, survey)
+    respondent = _web_respondent(survey, token)
     factors = list(survey.workshop.kano_factors.all())
     saved = {}
     if respondent is not None:
@@ -118,11 +130,14 @@ def _public_survey(request, survey):
     }
     status = 200
     if request.method == "POST":
-        if not ratelimit.allow(request, f"survey:{survey.pk}", ratelimit.SURVEY_POSTS_PER_MINUTE):
+        key = f"kano:survey:{survey.pk}:{ratelimit.client_ip(request)}"
+        if not ratelimit.hit(key, SURVEY_POSTS_PER_MINUTE, 60):
             return _too_many(request)
         form = ResponseForm(request.POST, **form_kwargs)
         if form.is_valid():
-            respondent = save_response(survey=survey, respondent=respondent, form=form)
+            if respondent is None:
+                token = secrets.token_urlsafe(16)  # the respondent's secret, kept by the browser
+            respondent = save_response(survey=survey, respondent=respondent, form=form, token=token)
             if respondent is None:  # closed while the person was answering
                 return render(
                     request,
@@ -131,7 +146,7 @@ def _public_survey(request, survey):
                     status=409,
                 )
             url = reverse("kano:public-survey", args=[survey.public_token]) + "?saved=1"
-            return _remember(redirect(url), survey, respondent)
+            return _remember(redirect(url), survey, token)
         status = 422
     else:
         form = ResponseForm(**form_kwargs)
@@ -144,7 +159,7 @@ def _public_survey(request, survey):
         "complete": bool(factors) and answered == len(factors),
         "just_saved": request.GET.get("saved") == "1" and respondent is not None,
         "resume_link": request.build_absolute_uri(
-            reverse("kano:public-resume", args=[survey.public_token, respondent.key])
+            reverse("kano:public-resume", args=[survey.public_token, token])
         )
         if respondent is not None
         else "",
@@ -153,9 +168,10 @@ def _public_survey(request, survey):
     return render(request, "kano/public_survey.html", context, status=status)
 
 
-def save_response(*, survey, respondent, form):
-    """The respondent's answers, written over their earlier ones; a new respondent (with a
-    new secret token) on the first save. None if the survey closed in the meantime."""
+def save_response(*, survey, respondent, form, token):
+    """The respondent's answers, written over their earlier ones; a new respondent on the
+    first save, stored under the hash of `token` (the secret the browser keeps). None if the
+    survey closed in the meantime."""
     with transaction.atomic():
         if not Survey.objects.filter(pk=survey.pk, status=SurveyStatus.OPEN).exists():
             return None
@@ -163,7 +179,7 @@ def save_response(*, survey, respondent, form):
         if respondent is None:
             respondent = Respondent.objects.create(
                 survey=survey,
-                key=secrets.token_urlsafe(16),
+                key=respondent_keys.hashed_key(token),
                 attributes=attributes,
                 source=RespondentSource.WEB,
             )
@@ -189,10 +205,8 @@ def save_response(*, survey, respondent, form):
 def public_resume(request, survey_token, respondent_token):
     """The resume link: puts the respondent token back in this browser's cookie."""
     survey = _survey_by_token(survey_token)
-    respondent = survey.respondents.filter(
-        key=respondent_token, source=RespondentSource.WEB
-    ).first()
+    respondent = _web_respondent(survey, respondent_token)
     if respondent is None:
         raise Http404
     response = redirect("kano:public-survey", survey.public_token)
-    return _remember(response, survey, respondent)
+    return _remember(response, survey, respondent_token)

@@ -1,17 +1,12 @@
-"""The public survey link as a QR code (SVG), for the projector.
-
-`segno` is imported lazily: without it the page shows only the link and the short code.
-"""
+"""The public survey link as a QR code (SVG), for the projector."""
 
 import io
 
+import segno
 
-def qr_svg(url: str, *, title: str = "") -> str | None:
-    """An inline SVG QR code of `url`, or None when segno is not installed."""
-    try:
-        import segno
-    except ImportError:
-        return None
+
+def qr_svg(url: str, *, title: str = "") -> str:
+    """An inline SVG QR code of `url`."""
     code = segno.make(url, error="m")
     buffer = io.BytesIO()
     code.save(

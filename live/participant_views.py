@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops import ratelimit
 from workshops.language import method_language
 
-from . import codes, hooks, method, ratelimit, results, services, tally
+from . import codes, hooks, join_limits, method, results, services, tally
 from .access import find_participant, set_participant_cookie
 from .forms import DotForm, IdeaForm, JoinForm, RatingForm
 from .models import ActivityKind, DotTarget, DotVote, Idea, LiveSession, Rating
@@ -74,17 +75,17 @@ def join(request):
         return _join_page(request, JoinForm(initial={"code": code[:6]}))
     ip = ratelimit.client_ip(request)
     form = JoinForm(request.POST)
-    if ratelimit.join_blocked(ip):
+    if join_limits.join_blocked(ip):
         return _join_page(
             request, form, 429, _("Too many attempts. Wait a minute, then try again.")
         )
     if not form.is_valid():
-        ratelimit.join_failed(ip)
+        join_limits.join_failed(ip)
         return _join_page(request, form, 422)
     code = form.cleaned_data["code"]
     session = LiveSession.objects.filter(code=code, ended_at__isnull=True).first()
     if session is None:
-        ratelimit.join_failed(ip)
+        join_limits.join_failed(ip)
         if LiveSession.objects.filter(code=code).exists():
             return _join_page(
                 request, form, 409, _("This session has ended. Thank you for taking part!")
@@ -95,7 +96,7 @@ def join(request):
         # Joined already in this browser (a second tab, the join form sent twice): the same
         # participant, not a second vote.
         return redirect("live:participant", session.pk)
-    if ratelimit.code_full(code):
+    if join_limits.code_full(code):
         return _join_page(
             request, form, 429, _("Many people are joining right now. Try again in a minute.")
         )

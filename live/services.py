@@ -15,10 +15,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from journey.models import Action, Stage, Touchpoint
+from workshops import ratelimit
 from workshops.history import record_change
 from workshops.language import method_language
 
@@ -257,23 +258,20 @@ def _submit(
     `reapply` is for writes that set a value (a rating): a repeated id writes the value again,
     which changes nothing unless the person changed their answer meanwhile in the same form.
     """
-    since = timezone.now() - timedelta(minutes=1)
     try:
         with transaction.atomic():
             if connection.features.has_select_for_update:
                 Participant.objects.select_for_update().only("pk").get(pk=participant.pk)
             # else SQLite: BEGIN IMMEDIATE has already taken the write lock.
-            counts = Submission.objects.filter(
-                Q(submission_id=submission_id) | Q(created_at__gte=since),
-                participant=participant,
-            ).aggregate(
-                seen=Count("id", filter=Q(submission_id=submission_id)),
-                recent=Count("id", filter=Q(created_at__gte=since)),
-            )
-            seen = counts["seen"] > 0
+            seen = Submission.objects.filter(
+                participant=participant, submission_id=submission_id
+            ).exists()
             if seen and not reapply:
                 return DUPLICATE
-            if not seen and counts["recent"] >= submits_per_minute():
+            # A repeated submission is not counted again: a retry after a lost answer is free.
+            if not seen and not ratelimit.hit(
+                f"live:submit:{participant.pk}", submits_per_minute(), 60
+            ):
                 return RATE_LIMITED
             outcome = apply()
             if outcome in (SAVED, NOTHING) and not seen:

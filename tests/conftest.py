@@ -1,12 +1,66 @@
 """One cast for every test: facilitator, manager and viewer in one organisation, an outsider
 in another (with a workshop of their own)."""
 
+import ipaddress
+import socket
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
 from workshops.models import Membership, Organisation, Role, WorkshopMember, WorkshopRole
 from workshops.views import create_workshop
+
+
+class NetworkBlocked(OSError):
+    """A test tried to reach a host other than this machine."""
+
+
+LOCAL_NAMES = {"localhost", "testserver", ""}
+
+
+def is_local(host) -> bool:
+    if isinstance(host, bytes):
+        host = host.decode()
+    if host in LOCAL_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch):
+    """No test reaches the internet: connections and name lookups go only to this machine
+    (PostgreSQL, Redis and the live server run on 127.0.0.1). A test that needs a remote
+    host is wrong, not unlucky."""
+    connect, connect_ex, getaddrinfo = (
+        socket.socket.connect,
+        socket.socket.connect_ex,
+        socket.getaddrinfo,
+    )
+
+    def check(sock, address):
+        if sock.family in (socket.AF_INET, socket.AF_INET6) and not is_local(address[0]):
+            raise NetworkBlocked(f"network access in a test: {address!r}")
+
+    def guarded_connect(sock, address):
+        check(sock, address)
+        return connect(sock, address)
+
+    def guarded_connect_ex(sock, address):
+        check(sock, address)
+        return connect_ex(sock, address)
+
+    def guarded_getaddrinfo(host, *args, **kwargs):
+        if host is not None and not is_local(host):
+            raise NetworkBlocked(f"name lookup in a test: {host!r}")
+        return getaddrinfo(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket.socket, "connect", guarded_connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", guarded_connect_ex)
+    monkeypatch.setattr(socket, "getaddrinfo", guarded_getaddrinfo)
 
 
 def make_user(username, organisation, role):

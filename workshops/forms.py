@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from .models import Language, Organisation, WorkshopRole
@@ -28,7 +29,25 @@ class InviteForm(forms.Form):
 
 class AcceptInvitationForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=150)
-    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, min_length=8)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+
+    def __init__(self, email, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        self.fields["password"].help_text = password_validation.password_validators_help_text_html()
+
+    def clean(self):
+        cleaned = super().clean()
+        password = cleaned.get("password")
+        if password:
+            # The same rules as everywhere else (settings.AUTH_PASSWORD_VALIDATORS), checked
+            # against the new account's username and e-mail.
+            user = get_user_model()(username=cleaned.get("username", ""), email=self.email)
+            try:
+                password_validation.validate_password(password, user)
+            except forms.ValidationError as error:
+                self.add_error("password", error)
+        return cleaned
 
 
 class ImportForm(forms.Form):

@@ -1,8 +1,10 @@
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -129,6 +131,14 @@ class Invitation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     accepted_at = models.DateTimeField(null=True, blank=True)
 
+    @property
+    def expires_at(self):
+        return self.created_at + timedelta(days=settings.INVITATION_VALID_DAYS)
+
+    @property
+    def expired(self) -> bool:
+        return timezone.now() >= self.expires_at
+
 
 class Change(models.Model):
     """One saved change of one field: who, when, old and new value. Restorable."""
@@ -175,6 +185,9 @@ class Report(models.Model):
     message = models.TextField(blank=True)
     file = models.FileField(upload_to="reports/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When a worker took the report; a report running past settings.REPORT_STALE_SECONDS lost
+    # its worker (killed, restarted) and is marked failed so it can be tried again.
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

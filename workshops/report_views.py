@@ -15,7 +15,7 @@ from .access import get_workshop_for_user, workshops_for_user
 from .exports.pdf import build_report_html, chapter_choices
 from .exports.tables import table_csv, tables_xlsx
 from .models import Report, ReportStatus
-from .tasks import render_report
+from .tasks import fail_stale_reports, render_report, retry_report
 
 BASE_LANES = [
     ("doing", _("Doing")),
@@ -55,6 +55,7 @@ class ReportForm(forms.Form):
 @login_required
 def report_page(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
+    fail_stale_reports(workshop.reports.all())
     reports = workshop.reports.all()[:10]
     tables = registry.all_tables(workshop)
     return render(
@@ -112,7 +113,19 @@ def _get_report(request, report_id):
 @login_required
 def report_status(request, report_id):
     report = _get_report(request, report_id)
+    if fail_stale_reports(Report.objects.filter(pk=report.pk)):
+        report.refresh_from_db()
     return render(request, "reports/report_page.html#report-row", {"report": report})
+
+
+@require_POST
+@login_required
+def report_retry(request, report_id):
+    report = _get_report(request, report_id)
+    get_workshop_for_user(request, report.workshop_id, facilitate=True)  # a viewer gets 403
+    retry_report(report)
+    url = reverse("workshops:report", args=[report.workshop_id]) + f"#report-{report.pk}"
+    return redirect(url)
 
 
 @require_GET

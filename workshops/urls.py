@@ -30,6 +30,7 @@ urlpatterns = [
         "workshops/<uuid:workshop_id>/report/pdf/", report_views.report_create, name="report-create"
     ),
     path("reports/<uuid:report_id>/status/", report_views.report_status, name="report-status"),
+    path("reports/<uuid:report_id>/retry/", report_views.report_retry, name="report-retry"),
     path(
         "reports/<uuid:report_id>/download/", report_views.report_download, name="report-download"
     ),

@@ -3,7 +3,6 @@ import secrets
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.db import transaction
@@ -36,13 +35,6 @@ from .models import (
     Workshop,
     WorkshopMember,
 )
-
-
-class LoginView(auth_views.LoginView):
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["demo_login"] = settings.DEMO_LOGIN
-        return context
 
 
 @require_GET
@@ -233,30 +225,55 @@ def workshop_members(request, workshop_id):
 
 @require_http_methods(["GET", "POST"])
 def invitation_accept(request, token):
-    invitation = get_object_or_404(Invitation, token=token, accepted_at__isnull=True)
+    invitation = get_object_or_404(Invitation.objects.select_related("workshop"), token=token)
+    if invitation.accepted_at is not None or invitation.expired:
+        return render(
+            request, "workshops/invitation_gone.html", {"invitation": invitation}, status=410
+        )
     form = None
+    status = 200
     if request.user.is_authenticated:
         if request.method == "POST":
-            _join(invitation, request.user)
+            if not _join(invitation, request.user):
+                return _invitation_used(request, invitation)
             return redirect("workshops:dashboard", invitation.workshop_id)
     else:
-        form = AcceptInvitationForm(request.POST or None)
-        if request.method == "POST" and form.is_valid():
-            User = get_user_model()
-            if User.objects.filter(username=form.cleaned_data["username"]).exists():
-                form.add_error("username", _("This username is taken."))
-            else:
-                user = User.objects.create_user(
-                    form.cleaned_data["username"], invitation.email, form.cleaned_data["password"]
-                )
-                _join(invitation, user)
-                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-                return redirect("workshops:dashboard", invitation.workshop_id)
-    return render(request, "workshops/invitation.html", {"invitation": invitation, "form": form})
+        form = AcceptInvitationForm(invitation.email, request.POST or None)
+        if request.method == "POST":
+            status = 422
+            if form.is_valid():
+                User = get_user_model()
+                if User.objects.filter(username=form.cleaned_data["username"]).exists():
+                    form.add_error("username", _("This username is taken."))
+                else:
+                    with transaction.atomic():
+                        user = User.objects.create_user(
+                            form.cleaned_data["username"],
+                            invitation.email,
+                            form.cleaned_data["password"],
+                        )
+                        if not _join(invitation, user):
+                            transaction.set_rollback(True)
+                            return _invitation_used(request, invitation)
+                    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+                    return redirect("workshops:dashboard", invitation.workshop_id)
+    context = {"invitation": invitation, "form": form}
+    return render(request, "workshops/invitation.html", context, status=status)
+
+
+def _invitation_used(request, invitation):
+    invitation.accepted_at = invitation.accepted_at or timezone.now()
+    return render(request, "workshops/invitation_gone.html", {"invitation": invitation}, status=410)
 
 
 @transaction.atomic
-def _join(invitation, user):
+def _join(invitation, user) -> bool:
+    """Adds the user; False when the invitation was used meanwhile (it works once)."""
+    claimed = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+        accepted_at=timezone.now()
+    )
+    if not claimed:
+        return False
     Membership.objects.get_or_create(
         organisation=invitation.organisation,
         user=user,
@@ -266,8 +283,7 @@ def _join(invitation, user):
         WorkshopMember.objects.update_or_create(
             workshop_id=invitation.workshop_id, user=user, defaults={"role": invitation.role}
         )
-    invitation.accepted_at = timezone.now()
-    invitation.save(update_fields=["accepted_at"])
+    return True
 
 
 @require_POST

@@ -92,8 +92,3 @@ def test_viewer_sees_flags_without_the_reaction_form(en_client_for, viewer, work
     page = en_client_for(viewer).get(reverse("followup:dashboard", args=[workshop.pk])).text
     assert "Huono" in page
     assert "Mark as handled" not in page
-
-
-def test_other_organisation_gets_404(client_for, outsider, workshop):
-    url = reverse("followup:dashboard", args=[workshop.pk])
-    assert client_for(outsider).get(url).status_code == 404

@@ -47,8 +47,3 @@ def test_viewer_cannot_make_or_toggle_links(client_for, viewer, stage):
     client = client_for(viewer)
     assert client.post(reverse("followup:link-create", args=[stage.pk])).status_code == 403
     assert client.post(reverse("followup:link-toggle", args=[link.pk])).status_code == 403
-
-
-def test_other_organisation_gets_404(client_for, outsider, stage):
-    link = FeedbackLink.objects.create(stage=stage, question="Q")
-    assert client_for(outsider).get(reverse("followup:link", args=[link.pk])).status_code == 404

@@ -98,9 +98,3 @@ def test_viewer_reads_but_cannot_change(client_for, viewer, workshop, measure):
     assert client.post(reverse("followup:measure", args=[measure.pk]), {}).status_code == 403
     assert client.post(reverse("followup:measure-delete", args=[measure.pk])).status_code == 403
     assert client.post(reverse("followup:measures", args=[workshop.pk]), {}).status_code == 403
-
-
-def test_other_organisation_gets_404(client_for, outsider, workshop, measure):
-    client = client_for(outsider)
-    assert client.get(reverse("followup:measures", args=[workshop.pk])).status_code == 404
-    assert client.get(reverse("followup:measure", args=[measure.pk])).status_code == 404

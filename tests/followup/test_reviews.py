@@ -67,9 +67,3 @@ def test_viewer_reads_but_cannot_take_a_review(client_for, viewer, workshop):
     assert client.get(url).status_code == 200
     assert client.post(url, {"date": "2025-01-31"}).status_code == 403
     assert not Review.objects.exists()
-
-
-def test_other_organisation_gets_404(client_for, outsider, workshop):
-    review = Review.objects.create(workshop=workshop, snapshot={})
-    response = client_for(outsider).get(reverse("followup:review", args=[review.pk]))
-    assert response.status_code == 404

@@ -1,8 +1,10 @@
 """Importing measure values from CSV/XLSX: one transaction, nothing saved on any error."""
 
+import csv
 import io
 from decimal import Decimal
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
@@ -75,3 +77,24 @@ def test_viewer_cannot_import(client_for, viewer, workshop, stage, measure):
 def test_other_organisation_gets_404(client_for, outsider, workshop):
     response = upload(client_for(outsider), workshop, b"stage,measure,period,value\n")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://x")', "+1+1", "-2+3", "@SUM(A1)"])
+def test_template_guards_names_against_formulas_and_imports_back(
+    en_client_for, client_for, manager, workshop, stage, make_measure, name
+):
+    make_measure(name=name)
+    stage.name = "=cmd|' /C calc'!A0"
+    stage.save()
+    response = client_for(manager).get(reverse("followup:values-template", args=[workshop.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[1][1] == "'=cmd|' /C calc'!A0"
+    assert rows[1][2] == "'" + name
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    # The person fills in the value and sends the template back: the names still match.
+    rows[1][4] = "42"
+    filled = io.StringIO()
+    csv.writer(filled).writerows(rows)
+    response = upload(en_client_for(manager), workshop, filled.getvalue().encode())
+    assert response.status_code == 302
+    assert MeasureValue.objects.get().value == Decimal("42")

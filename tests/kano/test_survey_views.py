@@ -1,7 +1,5 @@
 """Survey rounds: create, open, close, delete, the link with code and QR, live progress."""
 
-import sys
-
 from django.urls import reverse
 
 from kano.models import Survey
@@ -58,16 +56,6 @@ def test_survey_page_shows_link_code_and_qr(en_client_for, facilitator, survey):
     assert survey.short_code in response.text
     assert "http://testserver/k/" in response.text
     assert '<svg xmlns="http://www.w3.org/2000/svg"' in response.text  # the QR code
-
-
-def test_without_segno_the_page_shows_only_link_and_code(
-    en_client_for, facilitator, survey, monkeypatch
-):
-    monkeypatch.setitem(sys.modules, "segno", None)  # import segno raises ImportError
-    response = en_client_for(facilitator).get(reverse("kano:survey", args=[survey.pk]))
-    assert response.status_code == 200
-    assert survey.short_code in response.text
-    assert "<svg" not in response.text
 
 
 def test_open_and_close_the_round(en_client_for, facilitator, survey):

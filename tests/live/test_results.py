@@ -99,8 +99,3 @@ def test_only_the_facilitator_fills_experience_today(request, client_for, rated,
     assert client.get(url).status_code == 403
     assert client.post(url, {"version": "x"}).status_code == 403
     assert Stage.objects.get(pk=stages[0].pk).experience_today is None
-
-
-def test_results_of_another_organisation_are_404(client_for, outsider, live_session):
-    response = client_for(outsider).get(reverse("live:results", args=[live_session.pk]))
-    assert response.status_code == 404

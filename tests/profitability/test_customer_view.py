@@ -46,11 +46,6 @@ def test_viewer_can_drill_down(pm, viewer, en_client_for):
     assert 'id="customer-profit">-€100.00<' in response.text
 
 
-def test_other_organisation_gets_404(pm, outsider, en_client_for):
-    alpha = pm.customers.get(customer_id="A")
-    assert en_client_for(outsider).get(url(alpha)).status_code == 404
-
-
 def test_post_is_not_allowed(pm, facilitator, en_client_for):
     alpha = pm.customers.get(customer_id="A")
     assert en_client_for(facilitator).post(url(alpha)).status_code == 405
@@ -64,8 +59,3 @@ def test_customer_list_filters_by_group_and_search(pm, facilitator, en_client_fo
     fragment = client.get(list_url, {"q": "beta"}, headers=HTMX)
     assert "<html" not in fragment.text
     assert "Beta Ab" in fragment.text and "Gamma Ky" not in fragment.text
-
-
-def test_customer_list_of_another_organisation_is_404(pm, outsider, en_client_for):
-    list_url = reverse("profitability:customers", args=[pm.pk])
-    assert en_client_for(outsider).get(list_url).status_code == 404

@@ -97,10 +97,6 @@ def test_viewer_reads_without_edit_controls(pm, viewer, en_client_for):
     assert "Upload a new model" not in response.text
 
 
-def test_other_organisation_gets_404(pm, outsider, en_client_for):
-    assert en_client_for(outsider).get(url(pm)).status_code == 404
-
-
 def test_post_is_not_allowed(pm, facilitator, en_client_for):
     assert en_client_for(facilitator).post(url(pm), headers=HTMX).status_code == 405
 

@@ -83,9 +83,5 @@ def test_what_if_saves_nothing(pm, viewer, en_client_for):
     assert list(CustomerResult.objects.values_list("customer_id", "profit", "group")) == before
 
 
-def test_other_organisation_gets_404(pm, outsider, en_client_for):
-    assert en_client_for(outsider).get(url(pm), {"run": "1"}).status_code == 404
-
-
 def test_post_is_not_allowed(pm, facilitator, en_client_for):
     assert en_client_for(facilitator).post(url(pm)).status_code == 405

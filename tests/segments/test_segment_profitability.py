@@ -93,8 +93,3 @@ def test_segment_page_shows_its_figures_and_whale_curve(client_for, viewer, food
     assert response.context["measured"]["customers"] == 1
     assert response.context["segment_curve_svg"].startswith("<svg")
     assert reverse("segments:profitability", args=[food.workshop_id]) in response.text
-
-
-def test_other_organisation_gets_404(client_for, outsider, workshop, model):
-    url = reverse("segments:profitability", args=[workshop.pk])
-    assert client_for(outsider).get(url).status_code == 404

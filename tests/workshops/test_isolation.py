@@ -9,21 +9,28 @@ import importlib.util
 import pkgutil
 
 import pytest
+from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from journey.models import Action, Stage, Touchpoint
 from workshops.models import Change, Invitation, Report
 
-# Public by design: knowing the secret token is the permission.
+# Public by design: knowing the secret token is the permission. Each is walked twice: with a
+# wrong token it answers 404 (password reset: "invalid link"), with the right one it works and
+# shows none of the workshop's inner texts.
 PUBLIC_BY_TOKEN = {
-    "workshops:invitation",
-    "password_reset_confirm",
-    "kano:public-survey",
-    "kano:public-resume",
-    "followup:public-feedback",
-    "followup:calendar-feed",
+    "workshops:invitation": "token",
+    "password_reset_confirm": "token",
+    "kano:public-survey": "survey_token",
+    "kano:public-resume": "respondent_token",
+    "followup:public-feedback": "feedback_token",
+    "followup:calendar-feed": "calendar_token",
 }
+# Texts only members may read: worksheets, history, reports.
+INNER_TEXTS = [b"SECRET-EXPECTATION", b"SECRET-OLD", b"%PDF SECRET", b"SECRET-TOUCHPOINT"]
 
 
 def walk(patterns, prefix=""):
@@ -70,6 +77,8 @@ def victim_objects(workshop, manager, stage):
         isolation = importlib.import_module(f"tests.{module.name}.isolation")
         params.update(isolation.victim_params(workshop=workshop, stage=stage))
     return params | {
+        "uidb64": urlsafe_base64_encode(force_bytes(manager.pk)),
+        "reset_token": default_token_generator.make_token(manager),
         "workshop_id": workshop.pk,
         "journey_id": journey.pk,
         "phase_id": stage.phase_id,
@@ -90,6 +99,7 @@ def test_other_organisation_gets_404(name, pattern, victim_objects, client_for, 
     client = client_for(outsider)
     params = list(pattern.pattern.regex.groupindex)
     if name in PUBLIC_BY_TOKEN:
+        check_public_by_token(name, params, victim_objects, client)
         return
     if not params:
         # A URL that names no object shows only the visitor's own data.
@@ -108,6 +118,25 @@ def test_other_organisation_gets_404(name, pattern, victim_objects, client_for, 
         statuses.append(response.status_code)
     # Each URL answers 404 to the method it serves; the other method may be 405.
     assert 404 in statuses and set(statuses) <= {404, 405}, (name, statuses)
+
+
+def check_public_by_token(name, params, victim_objects, client):
+    secret = PUBLIC_BY_TOKEN[name]
+    values = {p: victim_objects[p] for p in params}
+    if name == "password_reset_confirm":
+        values["token"] = victim_objects["reset_token"]
+    right = client.get(reverse(name, kwargs=values))
+    assert right.status_code in (200, 302), (name, right.status_code)
+    for text in INNER_TEXTS:
+        assert text not in right.content, (name, text)
+    wrong = client.get(reverse(name, kwargs=values | {secret: "wrong-" + str(values[secret])}))
+    if name == "password_reset_confirm":
+        assert wrong.status_code == 200 and "validlink" in wrong.context
+        assert not wrong.context["validlink"]
+    else:
+        assert wrong.status_code == 404, (name, wrong.status_code)
+    for text in INNER_TEXTS:
+        assert text not in wrong.content, (name, text)
 
 
 def test_outsider_home_lists_only_their_own_workshops(victim_objects, client_for, outsider):

@@ -48,6 +48,23 @@ def csv_safe(value):
     return value
 
 
+def csv_unsafe(text: str) -> str:
+    """Undoes csv_safe on a cell read back: a file we wrote and the person filled in."""
+    if text.startswith("'") and is_formula_like(text[1:]):
+        return text[1:]
+    return text
+
+
+def csv_rows(rows: list[list]) -> bytes:
+    """Plain rows (the first is the header) as a formula-safe UTF-8 CSV with a BOM."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for row in rows:
+        writer.writerow([csv_safe(value) for value in row])
+    # BOM so that Excel opens UTF-8 (ä, ö, €) correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
 def table_csv(table: Table) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
