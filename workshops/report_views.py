@@ -75,7 +75,7 @@ def report_preview(request, workshop_id):
         chapters=form.cleaned_data.get("chapters") or None,
         lanes=form.cleaned_data.get("lanes") or None,
         facilitator=request.user.get_username(),
-        base_url="/",
+        base_url=request.build_absolute_uri("/"),
     )
     return HttpResponse(html)
 

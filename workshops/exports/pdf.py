@@ -8,10 +8,12 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -54,7 +56,8 @@ def build_report_html(
     workshop, *, chapters=None, lanes=None, facilitator="", base_url=REPORT_BASE_URL
 ) -> str:
     """The whole report (or the chosen chapters) as one HTML document, in the workshop's
-    language."""
+    language. `base_url` is REPORT_BASE_URL for the PDF renderer; the browser's preview
+    passes its own site root, and the stylesheet and logo then come from the site."""
     with translation.override(workshop.language):
         selected = [
             c
@@ -92,12 +95,20 @@ def build_report_html(
                     if ACCENT.fullmatch(organisation.accent_color or "")
                     else "#1f5f8b"
                 ),
-                "logo_url": (
-                    f"{REPORT_BASE_URL}media/{organisation.logo.name}" if organisation.logo else ""
-                ),
-                "base_url": REPORT_BASE_URL,
+                "logo_url": _logo_url(organisation, base_url),
+                "stylesheet_url": _stylesheet_url(base_url),
+                # Only the PDF renderer resolves the report's URLs against a base: in the
+                # browser's preview a <base> would send the contents' #links to another page.
+                "base_url": base_url if base_url == REPORT_BASE_URL else "",
             },
         )
+
+
+def _stylesheet_url(base_url):
+    if base_url == REPORT_BASE_URL:
+        return f"{REPORT_BASE_URL}static/css/report.css"
+    # The browser's preview loads it like any page's stylesheet (hashed name in production).
+    return urljoin(base_url, static("css/report.css"))
 
 
 def _logo_url(organisation, base_url):
@@ -106,7 +117,7 @@ def _logo_url(organisation, base_url):
     if base_url == REPORT_BASE_URL:
         return f"{REPORT_BASE_URL}media/{organisation.logo.name}"
     # The HTML preview in the browser loads the logo through the access-checked view.
-    return reverse("workshops:logo", args=[organisation.pk])
+    return urljoin(base_url, reverse("workshops:logo", args=[organisation.pk]))
 
 
 def _allowed_files(organisation):
