@@ -12,8 +12,12 @@ class LiveConfig(AppConfig):
 
         from workshops import registry
 
+        from . import demo
         from .dashboard import live_report_context, live_tile_context
 
+        registry.register_demo_loader(
+            registry.DemoLoader(key="live", load=demo.load_demo, order=60)
+        )
         registry.register_tile(
             registry.DashboardTile(
                 key="live",

@@ -12,7 +12,7 @@ class ProfitabilityConfig(AppConfig):
 
         from workshops import registry
 
-        from . import exchange
+        from . import demo, exchange
         from .models import ProfitabilityModel
         from .signals import remove_parquet_dir
 
@@ -34,6 +34,9 @@ class ProfitabilityConfig(AppConfig):
                 load=exchange.load_profitability,
                 order=40,
             )
+        )
+        registry.register_demo_loader(
+            registry.DemoLoader(key="profitability", load=demo.load_demo, order=40)
         )
         registry.register_tile(
             registry.DashboardTile(

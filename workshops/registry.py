@@ -126,6 +126,24 @@ def all_tables(workshop) -> list:
     return [table for entry in ordered(export_tables) for table in entry.tables(workshop)]
 
 
+@dataclass(frozen=True)
+class DemoLoader:
+    """A module's part of the demo: `load(workshop=..., by=...)` runs after `loaddemo` has
+    imported a demo workshop's JSON (journeys, Kano, segments), inside the same transaction,
+    and adds what a JSON file cannot carry well (order lines, dated values, a live session)."""
+
+    key: str
+    load: Callable[..., None]
+    order: int = 100
+
+
+demo_loaders: dict[str, DemoLoader] = {}
+
+
+def register_demo_loader(loader: DemoLoader):
+    demo_loaders[loader.key] = loader
+
+
 def lazy(dotted_path: str) -> Callable:
     """A callable that imports its target on first use, so heavy modules (matplotlib,
     openpyxl) load only when a report or chart is made, not at every process start."""
