@@ -57,6 +57,9 @@ class FollowupConfig(AppConfig):
                 title=lambda: gettext("Follow-up"),
                 template="followup/report_chapter.html",
                 context=registry.lazy("followup.report.chapter_context"),
+                has_content=lambda workshop, context: bool(
+                    context["rows"] or context["summary"] or context["review"]
+                ),
                 order=50,
             )
         )

@@ -33,6 +33,7 @@ class LiveConfig(AppConfig):
                 title=lambda: gettext("Live sessions"),
                 template="live/report_chapter.html",
                 context=live_report_context,
+                has_content=lambda workshop, context: bool(context["live_sessions"]),
                 order=60,
             )
         )

@@ -53,6 +53,7 @@ class ProfitabilityConfig(AppConfig):
                 title=lambda: gettext("Customer profitability"),
                 template="profitability/report_chapter.html",
                 context=lambda workshop, options: report().chapter_context(workshop, options),
+                has_content=lambda workshop, context: context.get("pm") is not None,
                 order=40,
             )
         )

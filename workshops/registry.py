@@ -96,6 +96,9 @@ class ReportChapter:
     context: Callable[[Any, dict], dict]
     order: int = 100
     opens_landscape: bool = False  # the chapter's first page is a landscape (wide) page
+    # has_content(workshop, context): False leaves the chapter out of a report unless empty
+    # chapters are asked for; None means the chapter always has something to show.
+    has_content: Callable[[Any, dict], bool] | None = None
 
 
 report_chapters: dict[str, ReportChapter] = {}

@@ -53,10 +53,17 @@ def chapter_choices():
 
 
 def build_report_html(
-    workshop, *, chapters=None, lanes=None, facilitator="", base_url=REPORT_BASE_URL
+    workshop,
+    *,
+    chapters=None,
+    lanes=None,
+    facilitator="",
+    include_empty=False,
+    base_url=REPORT_BASE_URL,
 ) -> str:
     """The whole report (or the chosen chapters) as one HTML document, in the workshop's
-    language. `base_url` is REPORT_BASE_URL for the PDF renderer; the browser's preview
+    language. A chapter with nothing to show is left out unless `include_empty`.
+    `base_url` is REPORT_BASE_URL for the PDF renderer; the browser's preview
     passes its own site root, and the stylesheet and logo then come from the site."""
     with translation.override(workshop.language):
         selected = [
@@ -67,11 +74,14 @@ def build_report_html(
         options = {"lanes": lanes}
         sections = []
         for chapter in selected:
+            context = chapter.context(workshop, options)
+            if not include_empty and not _has_content(chapter, workshop, context):
+                continue
             context = {
                 "workshop": workshop,
                 "chapter": chapter,
                 "chapter_title": chapter.title(),
-                **chapter.context(workshop, options),
+                **context,
             }
             sections.append(
                 {
@@ -89,7 +99,7 @@ def build_report_html(
                 "organisation": organisation,
                 "sections": sections,
                 "date": timezone.localdate(),
-                "facilitator": facilitator,
+                "facilitator": facilitator or _full_name(workshop.created_by),
                 "accent": (
                     organisation.accent_color
                     if ACCENT.fullmatch(organisation.accent_color or "")
@@ -102,6 +112,14 @@ def build_report_html(
                 "base_url": base_url if base_url == REPORT_BASE_URL else "",
             },
         )
+
+
+def _has_content(chapter, workshop, context) -> bool:
+    return chapter.has_content is None or chapter.has_content(workshop, context)
+
+
+def _full_name(user) -> str:
+    return "" if user is None else user.get_full_name() or user.get_username()
 
 
 def _stylesheet_url(base_url):
@@ -223,13 +241,23 @@ def render_pdf(
 
 
 def workshop_pdf(
-    workshop, *, chapters=None, lanes=None, facilitator="", timeout: float = DEFAULT_TIMEOUT
+    workshop,
+    *,
+    chapters=None,
+    lanes=None,
+    facilitator="",
+    include_empty=False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> RenderedPDF:
     renderer = start_renderer()  # imports WeasyPrint while the chapters are built
     try:
         with charts_drawn_later(LATER_CHARTS_URL) as later:
             html = build_report_html(
-                workshop, chapters=chapters, lanes=lanes, facilitator=facilitator
+                workshop,
+                chapters=chapters,
+                lanes=lanes,
+                facilitator=facilitator,
+                include_empty=include_empty,
             )
     except BaseException:
         _stop(renderer)
