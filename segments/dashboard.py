@@ -19,6 +19,7 @@ def report_context(workshop, options=None) -> dict:
     """Segment profiles, the matrix, the value ranking and each segment's value experience."""
     from . import charts  # matplotlib loads only when a report is made
 
+    later = (options or {}).get("later")  # the report's charts not drawn yet wait there
     language = workshop.language if workshop.language in ("fi", "en") else "en"
     segments = list(workshop.segments.prefetch_related("experience"))
     ranked = services.ranking(workshop, segments=segments)
@@ -40,6 +41,7 @@ def report_context(workshop, options=None) -> dict:
                     sacrifices_label=_("Sacrifices"),
                     net_label=_("Net value experience"),
                     title=segment.name,
+                    later=later,
                 ),
             }
         )
@@ -50,7 +52,9 @@ def report_context(workshop, options=None) -> dict:
         "matrix_rows": rows,
         "ranked": ranked,
         "ranking_svg": charts.ranking_svg(
-            [(row.name, row.total) for row in ranked], axis_label=_("Weighted total (1–5)")
+            [(row.name, row.total) for row in ranked],
+            axis_label=_("Weighted total (1–5)"),
+            later=later,
         )
         if any(row.total is not None for row in ranked)
         else "",

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from workshops import registry
-from workshops.charts import charts_drawn_later
+from workshops.charts import DrawLater
 
 from .fetcher import LATER_CHARTS_URL, REPORT_BASE_URL
 
@@ -60,18 +60,21 @@ def build_report_html(
     facilitator="",
     include_empty=False,
     base_url=REPORT_BASE_URL,
+    later: DrawLater | None = None,
 ) -> str:
     """The whole report (or the chosen chapters) as one HTML document, in the workshop's
     language. A chapter with nothing to show is left out unless `include_empty`.
-    `base_url` is REPORT_BASE_URL for the PDF renderer; the browser's preview
-    passes its own site root, and the stylesheet and logo then come from the site."""
+    `later`: charts not drawn before wait there instead of being drawn now (the chapters
+    pass it on to every chart as `options["later"]`). `base_url` is REPORT_BASE_URL for the
+    PDF renderer; the browser's preview passes its own site root, and the stylesheet and logo
+    then come from the site."""
     with translation.override(workshop.language):
         selected = [
             c
             for c in registry.ordered(registry.report_chapters)
             if chapters is None or c.key in chapters
         ]
-        options = {"lanes": lanes}
+        options = {"lanes": lanes, "later": later}
         sections = []
         for chapter in selected:
             context = chapter.context(workshop, options)
@@ -178,7 +181,7 @@ def render_pdf(
     html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT, renderer=None, later=()
 ) -> RenderedPDF:
     """`renderer`: a process from start_renderer(), started earlier to save its start-up time.
-    `later`: the charts left to draw (workshops.charts.charts_drawn_later); they are drawn
+    `later`: the charts left to draw (a workshops.charts.DrawLater's charts); they are drawn
     here and sent one by one while the renderer already works on the HTML."""
     static, media = _allowed_files(organisation)
     job = json.dumps(
@@ -251,17 +254,22 @@ def workshop_pdf(
 ) -> RenderedPDF:
     renderer = start_renderer()  # imports WeasyPrint while the chapters are built
     try:
-        with charts_drawn_later(LATER_CHARTS_URL) as later:
-            html = build_report_html(
-                workshop,
-                chapters=chapters,
-                lanes=lanes,
-                facilitator=facilitator,
-                include_empty=include_empty,
-            )
+        later = DrawLater(LATER_CHARTS_URL)
+        html = build_report_html(
+            workshop,
+            chapters=chapters,
+            lanes=lanes,
+            facilitator=facilitator,
+            include_empty=include_empty,
+            later=later,
+        )
     except BaseException:
         _stop(renderer)
         raise
     return render_pdf(
-        html, organisation=workshop.organisation, timeout=timeout, renderer=renderer, later=later
+        html,
+        organisation=workshop.organisation,
+        timeout=timeout,
+        renderer=renderer,
+        later=later.charts,
     )
