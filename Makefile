@@ -35,4 +35,4 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/lint-imports
 
 test: setup lint
-	$(VENV)/bin/pytest -q $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -q -n auto $(PYTEST_ARGS)

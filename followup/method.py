@@ -1,35 +1,27 @@
-"""The follow-up's default texts, in Finnish and English: pure data, chosen by the
-workshop's language (like journey.method). Written for Arvopolku."""
+"""The follow-up's default texts, in Finnish and English, chosen by the workshop's language
+(like journey.method). The texts are in `followup/texts/<language>.toml`, where translators
+edit them. Written for Arvopolku."""
 
-DEFAULT_QUESTION = {
-    "fi": "Miten onnistuimme tässä vaiheessa?",
-    "en": "How did we do at this stage?",
-}
+from workshops.method_texts import MethodTexts
 
-NPS_QUESTION = {
-    "fi": "Kuinka todennäköisesti suosittelisit meitä ystävällesi tai kollegallesi?",
-    "en": "How likely are you to recommend us to a friend or colleague?",
-}
-
-# The ends of the rating scale on the public feedback page.
-SCALE_ENDS = {
-    5: {"fi": ("Erittäin huono", "Erinomainen"), "en": ("Very poor", "Excellent")},
-    10: {
-        "fi": ("En lainkaan todennäköisesti", "Erittäin todennäköisesti"),
-        "en": ("Not at all likely", "Extremely likely"),
-    },
-}
-
-LINK_CHANNEL = {"fi": "Palautelinkki", "en": "Feedback link"}
-
-
-def text(table: dict, language: str) -> str:
-    return table.get(language) or table["en"]
+TEXTS = MethodTexts.of(__file__)
 
 
 def default_question(scale: int, language: str) -> str:
-    return text(NPS_QUESTION if scale == 10 else DEFAULT_QUESTION, language)
+    """The question of a new feedback link: the NPS question on a 0-10 scale."""
+    return TEXTS.get("nps_question" if scale == 10 else "default_question", language)
 
 
 def scale_ends(scale: int, language: str) -> tuple[str, str]:
-    return text(SCALE_ENDS[scale], language)
+    """The words at the low and high end of the rating scale on the public feedback page."""
+    if str(scale) not in TEXTS.table("scale_ends", language):
+        raise KeyError(scale)
+    return (
+        TEXTS.get(f"scale_ends.{scale}.low", language),
+        TEXTS.get(f"scale_ends.{scale}.high", language),
+    )
+
+
+def link_channel(language: str) -> str:
+    """The channel recorded for feedback that came through a feedback link."""
+    return TEXTS.get("link_channel", language)

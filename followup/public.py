@@ -10,11 +10,12 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.models import Action, ActionStatus
 from workshops.access import workshops_for_user
+from workshops.language import in_method_language, method_language
 
 from . import method, services
 from .actions import mine_filter
@@ -62,8 +63,9 @@ def _link(feedback_token) -> FeedbackLink:
 @require_http_methods(["GET", "POST"])
 def public_feedback(request, feedback_token):
     link = _link(feedback_token)
-    language = link.stage.phase.journey.workshop.language
-    with translation.override(language):
+    workshop = link.stage.phase.journey.workshop
+    language = method_language(workshop)
+    with in_method_language(workshop):
         low_end, high_end = method.scale_ends(link.scale, language)
         context = {"link": link, "low_end": low_end, "high_end": high_end}
         if request.GET.get("thanks") == "1":
@@ -81,7 +83,7 @@ def public_feedback(request, feedback_token):
                     link=link,
                     date=timezone.localdate(),
                     touchpoint=link.touchpoint,
-                    channel=link.channel or method.text(method.LINK_CHANNEL, language),
+                    channel=link.channel or method.link_channel(language),
                     rating=form.cleaned_data["rating"],
                     scale=link.scale,
                     text=form.cleaned_data["text"],

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
 from workshops.access import get_workshop_for_user
+from workshops.language import method_language
 
 from . import actions as board
 from . import charts, importing, measures, method, services, uploads
@@ -674,7 +675,7 @@ def link_create(request, stage_id):
         return redirect("followup:stage-feedback", stage.pk)
     item = form.cleaned_data["plan_item"]
     scale = form.cleaned_data["scale"]
-    language = stage.phase.journey.workshop.language
+    language = method_language(stage.phase.journey.workshop)
     question = form.cleaned_data["question"] or (item.what if item else "")
     link = FeedbackLink.objects.create(
         stage=stage,

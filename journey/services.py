@@ -3,6 +3,8 @@
 from django.db import transaction
 from django.db.models import Max
 
+from workshops.language import method_language
+
 from . import method
 from .models import Action, FeedbackPlanItem, Journey, Phase, Stage, Touchpoint
 
@@ -13,17 +15,17 @@ STAGE_COPY_EXCLUDE = {"id", "phase", "assigned_managers", "updated_at"}
 @transaction.atomic
 def create_journey_from_template(*, workshop, name: str = "", kind: str = "today") -> Journey:
     """The method's three phases and twelve stages, in the workshop's language."""
-    language = workshop.language
+    language = method_language(workshop)
     position = (workshop.journeys.aggregate(m=Max("position"))["m"] or 0) + 1
     journey = Journey.objects.create(
         workshop=workshop,
         kind=kind,
         position=position,
-        name=name or ("Asiakkaan polku" if language == "fi" else "Customer journey"),
+        name=name or method.journey_name(language),
     )
     phases = {
         key: Phase.objects.create(
-            journey=journey, key=key, position=i, name=method.PHASE_NAMES[key][language]
+            journey=journey, key=key, position=i, name=method.phase_name(key, language)
         )
         for i, key in enumerate(method.PHASE_KEYS)
     }

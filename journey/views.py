@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from workshops import registry
 from workshops.access import check_role, get_workshop_for_user
+from workshops.language import method_language
 from workshops.models import Change
 
 from . import charts, method, services
@@ -239,7 +240,7 @@ def stage_detail(request, stage_id):
     stage = get_stage_for_user(request, stage_id)
     workshop = stage.phase.journey.workshop
     previous, following, number, total = _neighbours(stage)
-    fields = field_views(stage, workshop.language)
+    fields = field_views(stage, method_language(workshop))
     context = {
         "stage": stage,
         "journey": stage.phase.journey,
@@ -268,7 +269,7 @@ def _sections(fields):
 
 def _field_response(request, stage, form, state, status=200):
     workshop = stage.phase.journey.workshop
-    view = FieldView(stage, form, method.prompt(form.name, workshop.language), state)
+    view = FieldView(stage, form, method.prompt(form.name, method_language(workshop)), state)
     context = {"view": view, "stage": stage, "can_edit": workshop.user_role != "viewer"}
     response = render(request, "journey/stage.html#worksheet-field", context, status=status)
     if state == "saved":

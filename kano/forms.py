@@ -264,7 +264,7 @@ class ResponseForm(forms.Form):
             if survey.ask_importance:
                 name = f"i_{factor.pk.hex}"
                 self.fields[name] = forms.TypedChoiceField(
-                    label=questions.IMPORTANCE_QUESTION[questions.language_of(language)],
+                    label=questions.importance_question(language),
                     choices=importance,
                     coerce=int,
                     required=False,

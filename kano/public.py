@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
+from workshops.language import in_method_language, method_language
+
 from . import ratelimit
 from .forms import ResponseForm, ShortCodeForm
 from .models import Answer, Respondent, RespondentSource, Survey, SurveyStatus
@@ -88,7 +90,7 @@ def public_entry(request):
 @require_http_methods(["GET", "POST"])
 def public_survey(request, survey_token):
     survey = _survey_by_token(survey_token)
-    with translation.override(survey.workshop.language):
+    with in_method_language(survey.workshop):
         return _public_survey(request, survey)
 
 
@@ -110,7 +112,7 @@ def _public_survey(request, survey):
     form_kwargs = {
         "survey": survey,
         "factors": factors,
-        "language": survey.workshop.language,
+        "language": method_language(survey.workshop),
         "answers": saved,
         "attributes": respondent.attributes if respondent else {},
     }

@@ -1,69 +1,43 @@
 """The questionnaire's default texts, in Finnish and English, chosen by the workshop's language.
 
-Pure data and small pure functions, no Django (like journey/method.py). Written for Arvopolku:
-the two questions per factor and the five standard answers of the Kano questionnaire (Kano et
-al. 1984), and the optional self-stated importance (Fong 1996).
+Small pure functions, no Django (like journey/method.py); the texts themselves are in
+`kano/texts/<language>.toml`, where translators edit them. Written for Arvopolku: the two
+questions per factor and the five standard answers of the Kano questionnaire (Kano et al.
+1984), and the optional self-stated importance (Fong 1996).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-LANGUAGES = ("fi", "en")
+from workshops.method_texts import MethodTexts
+
+TEXTS = MethodTexts.of(__file__)
 
 # The five standard answers, 1..5, in the order of the evaluation table.
-ANSWER_LABELS: dict[str, dict[int, str]] = {
-    "fi": {
-        1: "Pidän siitä",
-        2: "Odotan sitä",
-        3: "Yhdentekevää",
-        4: "Voin sietää sen",
-        5: "En pidä siitä",
-    },
-    "en": {
-        1: "I like it",
-        2: "I expect it",
-        3: "I am neutral",
-        4: "I can live with it",
-        5: "I dislike it",
-    },
-}
-
-# (functional, dysfunctional) question templates; {name} is the factor's name.
-QUESTION_TEMPLATES: dict[str, tuple[str, str]] = {
-    "fi": (
-        "Jos ”{name}” toteutuu, miltä se sinusta tuntuu?",
-        "Jos ”{name}” ei toteudu, miltä se sinusta tuntuu?",
-    ),
-    "en": (
-        "If “{name}” is provided, how do you feel?",
-        "If “{name}” is not provided, how do you feel?",
-    ),
-}
-
-IMPORTANCE_QUESTION: dict[str, str] = {
-    "fi": "Kuinka tärkeä tämä on sinulle? (1 ei lainkaan tärkeä – 9 erittäin tärkeä)",
-    "en": "How important is this to you? (1 not at all important – 9 extremely important)",
-}
+ANSWER_VALUES = (1, 2, 3, 4, 5)
 
 MAX_ATTRIBUTE_QUESTIONS = 5
 MAX_OPTIONS = 30
 
 
-def language_of(language: str) -> str:
-    """The workshop's language if the texts exist in it, else English."""
-    return language if language in LANGUAGES else "en"
-
-
 def default_questions(name: str, language: str) -> tuple[str, str]:
     """The functional and dysfunctional question generated from a factor's name."""
-    functional, dysfunctional = QUESTION_TEMPLATES[language_of(language)]
-    return functional.format(name=name.strip()), dysfunctional.format(name=name.strip())
+    name = name.strip()
+    return (
+        TEXTS.get("questions.functional", language, name=name),
+        TEXTS.get("questions.dysfunctional", language, name=name),
+    )
 
 
 def answer_choices(language: str) -> list[tuple[int, str]]:
     """The five standard answers as (value, label) in the workshop's language."""
-    return list(ANSWER_LABELS[language_of(language)].items())
+    return [(value, TEXTS.get(f"answers.{value}", language)) for value in ANSWER_VALUES]
+
+
+def importance_question(language: str) -> str:
+    """The optional self-stated importance question (1-9)."""
+    return TEXTS.get("questions.importance", language)
 
 
 @dataclass(frozen=True)

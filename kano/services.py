@@ -17,6 +17,8 @@ from django.db.models.fields.json import KeyTransform
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from workshops.language import method_language
+
 from . import parsing, questions
 from .analysis import DEFAULT_THRESHOLD, FactorResult, analyze_arrays
 from .models import Answer, Factor, Respondent, RespondentSource, Survey
@@ -28,7 +30,7 @@ ANSWER_BATCH = 20_000
 def create_factor(*, workshop, name, description="", position=None) -> Factor:
     """A new factor at the end of the list, with both questions generated from its name in
     the workshop's language (editable afterwards)."""
-    functional, dysfunctional = questions.default_questions(name, workshop.language)
+    functional, dysfunctional = questions.default_questions(name, method_language(workshop))
     if position is None:
         position = (workshop.kano_factors.aggregate(m=Max("position"))["m"] or 0) + 1
     return Factor.objects.create(
@@ -330,9 +332,10 @@ def import_responses(
         if unknown:
             start = (workshop.kano_factors.aggregate(m=Max("position"))["m"] or 0) + 1
             new = []
+            language = method_language(workshop)
             for offset, position in enumerate(unknown.values()):
                 name = pairs[position].factor
-                functional, dysfunctional = questions.default_questions(name, workshop.language)
+                functional, dysfunctional = questions.default_questions(name, language)
                 new.append(
                     Factor(
                         workshop=workshop,

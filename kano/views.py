@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from workshops.access import get_workshop_for_user
+from workshops.language import method_language
 
 from . import questions, services
 from .access import get_classification_for_user, get_factor_for_user, get_survey_for_user
@@ -126,7 +127,7 @@ def factor_delete(request, factor_id):
 @login_required
 def questionnaire(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
-    language = questions.language_of(workshop.language)
+    language = method_language(workshop)
     return render(
         request,
         "kano/questionnaire.html",
@@ -134,7 +135,7 @@ def questionnaire(request, workshop_id):
             "workshop": workshop,
             "factors": workshop.kano_factors.all(),
             "answers": questions.answer_choices(language),
-            "importance_question": questions.IMPORTANCE_QUESTION[language],
+            "importance_question": questions.importance_question(language),
         },
     )
 
@@ -143,7 +144,7 @@ def questionnaire(request, workshop_id):
 @login_required
 def template_download(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
-    language = questions.language_of(workshop.language)
+    language = method_language(workshop)
     response = HttpResponse(
         response_template_csv(language=language), content_type="text/csv; charset=utf-8"
     )

@@ -15,6 +15,7 @@ from django.utils import timezone
 from kano import questions
 from kano.analysis import CATEGORIES, AnswerPair, analyze
 from kano.models import Answer, Category, Respondent, RespondentSource, Survey, SurveyStatus
+from workshops.language import method_language
 
 from . import hooks, method, services
 from .forms import KanoAnswerForm
@@ -84,7 +85,7 @@ def context(activity, participant) -> dict:
             "kano_categories": category_headers(),
             "kano_survey_id": str(activity.kano_survey_id or ""),
         }
-    language = activity.session.workshop.language
+    language = method_language(activity.session.workshop)
     mine = {
         row.factor_id: row
         for row in KanoAnswer.objects.filter(activity=activity, participant=participant)
@@ -164,7 +165,7 @@ def save_as_survey(activity) -> Survey | None:
     day = timezone.localdate(session.started_at)
     survey = Survey.objects.create(
         workshop=workshop,
-        name=method.kano_survey_name(workshop.language, day),
+        name=method.kano_survey_name(method_language(workshop), day),
         date=day,
         status=SurveyStatus.CLOSED,
     )

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops.language import method_language
+
 from . import codes, hooks, method, ratelimit, results, services, tally
 from .access import find_participant, set_participant_cookie
 from .forms import DotForm, IdeaForm, JoinForm, RatingForm
@@ -186,7 +188,7 @@ def activity_context(participant, **extra) -> dict:
         "activity_stamp": activity_stamp,
         "timer_stamp": timer_stamp,
         "scale": list(tally.SCALE),
-        "prompts": method.prompts(session.workshop.language),
+        "prompts": method.prompts(method_language(session.workshop)),
     }
     if activity is None or activity.closed_at is not None:
         return context | extra

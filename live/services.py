@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from journey.models import Action, Stage, Touchpoint
 from workshops.history import record_change
+from workshops.language import method_language
 
 from . import codes, method, tally
 from .models import (
@@ -145,7 +146,7 @@ def adopt_idea(*, idea: Idea, target: str, by):
     workshop = idea.stage.phase.journey.workshop
     text = idea.text
     if idea.nickname:
-        template = method.prompts(workshop.language)["idea_by"]
+        template = method.prompts(method_language(workshop))["idea_by"]
         text = template.format(idea=idea.text, nickname=idea.nickname)
     if target == "touchpoint":
         row = Touchpoint.objects.create(

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workshops.access import get_workshop_for_user
+from workshops.language import method_language
 
 from . import charts, hooks, method, qr, results, services
 from .access import (
@@ -225,7 +226,7 @@ def presenter_context(request, session) -> dict:
         "activity": activity,
         "participant_count": session.participants.count(),
         "timer": results.timer(activity),
-        "prompts": method.prompts(session.workshop.language),
+        "prompts": method.prompts(method_language(session.workshop)),
     }
     if activity is None:
         context["results_stamp"] = results.stamp(None, context["participant_count"])

@@ -7,8 +7,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from workshops.exports.tables import Column, Table
+from workshops.language import method_language
 
-from .method import action_label, language_of
+from .method import action_label
 from .models import CustomerResult, ProfitabilityModel
 from .money import euros
 from .results import results_context
@@ -113,7 +114,7 @@ def profitability_tables(workshop) -> list[Table]:
         ],
     )
     customers.rows = CustomerRows(pm)
-    language = language_of(workshop.language)
+    language = method_language(workshop)
     actions = {a.group: a.text for a in pm.group_actions.all()}
     group_rows = [
         {

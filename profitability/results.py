@@ -1,13 +1,13 @@
 """What the results page and the report chapter show of a stored model (database only)."""
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from segments.mapping import same_name
 from workshops.charts import DrawLater
+from workshops.language import method_language, ui_language
 
 from . import charts
-from .method import action_label, language_of
+from .method import action_label
 from .models import CustomerResult, ModelStatus, ProfitabilityModel
 
 TOP = 10
@@ -63,7 +63,7 @@ def group_bar_labels() -> dict:
 
 
 def model_charts(pm: ProfitabilityModel, *, later: DrawLater | None = None) -> dict:
-    language = get_language() or "fi"
+    language = ui_language()
     if not pm.whale_curve:
         return {}
     return {
@@ -96,7 +96,7 @@ def whale_sentence(curve: dict) -> dict:
 def group_rows(pm: ProfitabilityModel) -> list[dict]:
     """The group summary with each group's action (the consultant's text)."""
     actions = {action.group: action for action in pm.group_actions.all()}
-    language = language_of(pm.workshop.language)
+    language = method_language(pm.workshop)
     rows = []
     for group in pm.group_summary:
         action = actions.get(group["group"])

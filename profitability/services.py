@@ -25,6 +25,8 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
+from workshops.language import method_language
+
 from .engine import (
     COST_GROUPS,
     FILE_NAMES,
@@ -463,7 +465,7 @@ def import_model(
             for row in settings_rows:
                 row.model = pm
             ActivitySetting.objects.bulk_create(settings_rows)
-            _store_result(pm, result, workshop.language, model)
+            _store_result(pm, result, method_language(workshop), model)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
@@ -513,7 +515,7 @@ def rerun_analysis(
         if write is not None:
             write()
         pm.groups = groups
-        _store_result(pm, result, pm.workshop.language, model)
+        _store_result(pm, result, method_language(pm.workshop), model)
     return result
 
 

@@ -6,12 +6,12 @@ from django.core.paginator import Paginator
 from django.db.models import F, Max, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
 from workshops.access import get_workshop_for_user
+from workshops.language import method_language, ui_language
 
 from . import charts, services
 from .access import (
@@ -123,7 +123,7 @@ def results(request, profitability_model_id):
 
 
 def _action_response(request, action, form, state, status=200):
-    label = action_label(action.action, action.model.workshop.language)
+    label = action_label(action.action, method_language(action.model.workshop))
     context = {
         "row": {"action_object": action, "form": form, "action_label": label},
         "state": state,
@@ -475,7 +475,7 @@ def _what_if_result(pm, form) -> dict:
         row["name"] = names.get(row["customer_id"], "")
     before_curve = base.whale_curve.model_dump()
     after_curve = after.whale_curve.model_dump()
-    language = get_language() or "fi"
+    language = ui_language()
     keys = [
         ("revenue", _("Revenue")),
         ("gross_margin", _("Gross margin")),

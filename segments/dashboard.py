@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext as _
 
+from workshops.language import method_language
+
 from . import method, services
 from .models import ExperienceMoment, SegmentMatrix
 from .naming import ranking_name_hint
@@ -20,7 +22,7 @@ def report_context(workshop, options=None) -> dict:
     from . import charts  # matplotlib loads only when a report is made
 
     later = (options or {}).get("later")  # the report's charts not drawn yet wait there
-    language = workshop.language if workshop.language in ("fi", "en") else "en"
+    language = method_language(workshop)
     segments = list(workshop.segments.prefetch_related("experience"))
     ranked = services.ranking(workshop, segments=segments)
     matrix = SegmentMatrix.objects.filter(workshop=workshop).first()
@@ -59,5 +61,5 @@ def report_context(workshop, options=None) -> dict:
         if any(row.total is not None for row in ranked)
         else "",
         "experience": experience,
-        "section_titles": {key: titles[language] for key, titles in method.SECTION_TITLES.items()},
+        "section_titles": method.section_titles(language),
     }

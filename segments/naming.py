@@ -5,10 +5,14 @@ values. A class letter ("C customers", "C-asiakkaat", "D-luokka", "tier 3") or a
 ("bad", "losers", "huonot", "luuserit") ranks people, and the team starts treating them so; call
 them "Potential" ("Potentiaaliset") instead. Both languages' patterns are checked whatever the
 workshop language, since Finnish teams often write English labels and vice versa; the language
-only picks the hint's wording.
+only picks the hint's wording (in `segments/texts/<language>.toml`).
 """
 
 import re
+
+from workshops.method_texts import MethodTexts
+
+TEXTS = MethodTexts.of(__file__)
 
 _CUSTOMER_WORDS_EN = r"(?:customers?|clients?|accounts?|class|tier|segments?|groups?|buyers?)"
 _CUSTOMER_WORDS_FI = r"(?:asiakk\w*|asiakas\w*|luok\w*|ryhm\w*|segment\w*|ostaj\w*|kategori\w*)"
@@ -39,13 +43,6 @@ _PATTERNS = (
     ),
 )
 
-HINTS = {
-    "fi": "Nimi näyttää asettavan asiakkaat arvojärjestykseen. Valitse myönteinen nimi, joka "
-    "kertoo mitä ryhmä arvostaa, esimerkiksi ”Potentiaaliset”. Nimi tallentuu silti.",
-    "en": "This name seems to rank people. Choose a positive name that says what the group "
-    "values, for example “Potential”. The name is saved all the same.",
-}
-
 
 def ranking_name_hint(name: str, language: str) -> str | None:
     """The hint for a name that ranks people, in `language` ("fi" or "en"); None if fine."""
@@ -53,5 +50,5 @@ def ranking_name_hint(name: str, language: str) -> str | None:
     if not text:
         return None
     if any(pattern.search(text) for pattern in _PATTERNS):
-        return HINTS.get(language, HINTS["en"])
+        return TEXTS.get("ranking_name_hint", language)
     return None

@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from workshops.history import record_change
+from workshops.language import method_language
 
 from . import method, rules, scoring
 from .models import (
@@ -86,16 +87,16 @@ def add_criterion(*, workshop, name: str, weight: float = 1.0, key="", descripti
 def add_default_criteria(*, workshop, by=None):
     """The method's criteria in the workshop's language (skipping those already there)."""
     have = set(workshop.value_criteria.exclude(key="").values_list("key", flat=True))
+    language = method_language(workshop)
     for default in method.DEFAULT_CRITERIA:
         if default.key in have:
             continue
-        language = workshop.language if workshop.language in default.names else "en"
         add_criterion(
             workshop=workshop,
-            name=default.names[language],
+            name=default.name(language),
             weight=default.weight,
             key=default.key,
-            description=default.descriptions[language],
+            description=default.description(language),
         )
 
 
@@ -203,7 +204,7 @@ def set_axes(*, matrix, row_axis, row_values, column_axis, column_values, by=Non
 
 
 def apply_example(*, matrix, language, by=None):
-    example = method.CAR_DEALER.get(language) or method.CAR_DEALER["en"]
+    example = method.car_dealer_example(language)
     return set_axes(matrix=matrix, by=by, rename=False, **example)
 
 

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workshops.access import get_workshop_for_user
+from workshops.language import method_language, ui_language
 from workshops.models import Change
 
 from . import charts, method, rules, scoring, services
@@ -39,10 +40,6 @@ EDIT_ROLES = ("facilitator", "manager")
 
 def _can_edit(workshop):
     return workshop.user_role in EDIT_ROLES
-
-
-def _language(workshop):
-    return workshop.language if workshop.language in ("fi", "en") else "en"
 
 
 # --- labels of table cells, for screen readers (the table headers show them to the eye) -------
@@ -79,7 +76,7 @@ def _view(part, obj, name, workshop, *, data=None, state=""):
         part,
         obj,
         name,
-        language=_language(workshop),
+        language=method_language(workshop),
         data=data,
         state=state,
         compact=compact,
@@ -171,7 +168,7 @@ def segment_list(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
     segments = list(workshop.segments.all())
     ranked = {row.segment_id: row for row in services.ranking(workshop, segments=segments)}
-    language = _language(workshop)
+    language = method_language(workshop)
     rows = [
         {
             "segment": segment,
@@ -256,12 +253,12 @@ def suggest_create(request, workshop_id):
 
 
 def _sections(segment, workshop):
-    language = _language(workshop)
+    language = method_language(workshop)
     views = {}
     for spec in method.FIELDS:
         views.setdefault(spec.section, []).append(_view(SEGMENT, segment, spec.name, workshop))
     return [
-        (key, method.SECTION_TITLES[key][language], views[key])
+        (key, method.section_title(key, language), views[key])
         for key in method.SECTIONS
         if key in views
     ]
@@ -338,7 +335,7 @@ def segment_detail(request, segment_id):
             "sections": _sections(segment, workshop),
             "experience_rows": rows,
             "moments": moments,
-            "guidance": method.EXPERIENCE_GUIDANCE[_language(workshop)],
+            "guidance": method.experience_guidance(method_language(workshop)),
             "scores": segment.scores.select_related("criterion").order_by(
                 "criterion__position", "criterion__name"
             ),
@@ -371,13 +368,7 @@ def _curve_svg(curve):
     from profitability.charts import curve_svg
     from profitability.results import whale_labels
 
-    return curve_svg(curve, labels=whale_labels(), language=_language_now())
-
-
-def _language_now():
-    from django.utils.translation import get_language
-
-    return "fi" if (get_language() or "fi").startswith("fi") else "en"
+    return curve_svg(curve, labels=whale_labels(), language=ui_language())
 
 
 def _attribute_label(name):
@@ -711,7 +702,7 @@ def _matrix_context(request, workshop, form=None):
                 "column_values": "\n".join(matrix.column_values),
             }
         ),
-        "guidance": method.MATRIX_GUIDANCE[_language(workshop)],
+        "guidance": method.matrix_guidance(method_language(workshop)),
         "can_edit": _can_edit(workshop),
     }
 
@@ -740,7 +731,7 @@ def matrix_axes(request, workshop_id):
 def matrix_example(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=True)
     services.apply_example(
-        matrix=services.get_matrix(workshop), language=_language(workshop), by=request.user
+        matrix=services.get_matrix(workshop), language=method_language(workshop), by=request.user
     )
     return redirect("segments:matrix", workshop.pk)
 
@@ -870,7 +861,7 @@ def criterion_delete(request, value_criterion_id):
 @login_required
 def selection(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
-    language = _language(workshop)
+    language = method_language(workshop)
     phases = []
     for phase in services.ensure_selection_phases(workshop):
         phase.workshop = workshop

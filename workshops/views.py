@@ -10,7 +10,7 @@ from django.db import transaction
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -25,6 +25,7 @@ from .forms import (
     OrganisationForm,
     WorkshopForm,
 )
+from .language import ui_language
 from .models import (
     Change,
     Invitation,
@@ -54,7 +55,7 @@ def home(request):
         .select_related("organisation")
     )
     organisations = organisations_for_user(request.user, lead=True)
-    form = WorkshopForm(organisations, initial={"language": translation.get_language()[:2]})
+    form = WorkshopForm(organisations, initial={"language": ui_language(request)})
     return render(
         request,
         "workshops/home.html",

@@ -1,7 +1,8 @@
 """Money and shares on profitability pages, written the way the current language writes them."""
 
 from django import template
-from django.utils.translation import get_language
+
+from workshops.language import ui_language
 
 from ..money import euros, format_money, format_number, format_share
 
@@ -12,7 +13,7 @@ register = template.Library()
 def money(cents):
     """Integer cents as euros with cents: ``1 234,56 €`` (fi) or ``€1,234.56`` (en)."""
     try:
-        return format_money(cents, get_language() or "fi")
+        return format_money(cents, ui_language())
     except (TypeError, ValueError):
         return ""
 
@@ -21,7 +22,7 @@ def money(cents):
 def money0(cents):
     """Integer cents as whole euros, for tiles and summaries."""
     try:
-        return format_money(cents, get_language() or "fi", decimals=False)
+        return format_money(cents, ui_language(), decimals=False)
     except (TypeError, ValueError):
         return ""
 
@@ -30,7 +31,7 @@ def money0(cents):
 def share(value, digits=1):
     """A fraction (0.2) as a percentage (20,0 %)."""
     try:
-        return format_share(None if value is None else float(value), get_language() or "fi", digits)
+        return format_share(None if value is None else float(value), ui_language(), digits)
     except (TypeError, ValueError):
         return ""
 
@@ -41,7 +42,7 @@ def pct(value, digits=1):
     if value is None or value == "":
         return ""
     try:
-        return format_share(float(value) / 100, get_language() or "fi", digits)
+        return format_share(float(value) / 100, ui_language(), digits)
     except (TypeError, ValueError):
         return ""
 
@@ -52,7 +53,7 @@ def figure(value, digits=1):
     if value is None or value == "":
         return ""
     try:
-        return format_number(float(value), get_language() or "fi", int(digits))
+        return format_number(float(value), ui_language(), int(digits))
     except (TypeError, ValueError):
         return ""
 

@@ -88,4 +88,4 @@ def test_journey_map_shows_stages_and_the_emotion_curve(new_page, facilitator, w
     curve = page.locator("figure svg")
     expect(curve).to_be_visible()
     assert curve.bounding_box()["width"] > 300
-    expect(page.locator("#gaps + p + table tbody tr")).to_have_count(12)
+    expect(page.locator("section[aria-labelledby=gaps] table tbody tr")).to_have_count(12)

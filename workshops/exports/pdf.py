@@ -15,10 +15,11 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from workshops import registry
 from workshops.charts import DrawLater
+from workshops.language import in_method_language
 
 from .fetcher import LATER_CHARTS_URL, REPORT_BASE_URL
 
@@ -68,7 +69,7 @@ def build_report_html(
     pass it on to every chart as `options["later"]`). `base_url` is REPORT_BASE_URL for the
     PDF renderer; the browser's preview passes its own site root, and the stylesheet and logo
     then come from the site."""
-    with translation.override(workshop.language):
+    with in_method_language(workshop):
         selected = [
             c
             for c in registry.ordered(registry.report_chapters)
