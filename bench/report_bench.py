@@ -31,7 +31,7 @@ from django.core.management import call_command  # noqa: E402
 
 from journey import services  # noqa: E402
 from journey.models import Action, Stage, Touchpoint  # noqa: E402
-from workshops.charts import charts_drawn_later  # noqa: E402
+from workshops.charts import DrawLater  # noqa: E402
 from workshops.exports.fetcher import LATER_CHARTS_URL  # noqa: E402
 from workshops.exports.pdf import build_report_html, render_pdf, start_renderer  # noqa: E402
 from workshops.models import Organisation, Workshop  # noqa: E402
@@ -82,11 +82,15 @@ def measure(label, workshop):
     # while the HTML is built, and charts not in the cache are drawn while it works.
     started = time.perf_counter()
     renderer = start_renderer()
-    with charts_drawn_later(LATER_CHARTS_URL) as later:
-        html = build_report_html(workshop, facilitator="Bench")
+    later = DrawLater(LATER_CHARTS_URL)
+    html = build_report_html(workshop, facilitator="Bench", later=later)
     built = time.perf_counter()
     rendered = render_pdf(
-        html, organisation=workshop.organisation, timeout=600, renderer=renderer, later=later
+        html,
+        organisation=workshop.organisation,
+        timeout=600,
+        renderer=renderer,
+        later=later.charts,
     )
     done = time.perf_counter()
     parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

@@ -12,7 +12,7 @@ class FollowupConfig(AppConfig):
 
         from workshops import registry
 
-        from . import exchange, services
+        from . import demo, exchange, services
         from .dashboard import tile_context
         from .lanes import measure_badges
 
@@ -30,6 +30,9 @@ class FollowupConfig(AppConfig):
                 load=exchange.load_followup,
                 order=50,
             )
+        )
+        registry.register_demo_loader(
+            registry.DemoLoader(key="followup", load=demo.load_demo, order=50)
         )
         registry.register_tile(
             registry.DashboardTile(
@@ -54,6 +57,9 @@ class FollowupConfig(AppConfig):
                 title=lambda: gettext("Follow-up"),
                 template="followup/report_chapter.html",
                 context=registry.lazy("followup.report.chapter_context"),
+                has_content=lambda workshop, context: bool(
+                    context["rows"] or context["summary"] or context["review"]
+                ),
                 order=50,
             )
         )

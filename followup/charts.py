@@ -7,7 +7,7 @@ import re
 import matplotlib.pyplot as plt
 from django.core.cache import cache
 
-from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
+from workshops.charts import PALETTE, DrawLater, cached_svg, figure_to_svg, plain_label
 
 from . import measures
 
@@ -80,6 +80,7 @@ def emotion_then_now_svg(
     then_label: str,
     now_label: str,
     title: str = "",
+    later: DrawLater | None = None,
 ) -> str:
     """The emotion curve (-3..+3 per stage) at the previous review and now, two lines."""
     payload = {"labels": labels, "then": then, "now": now, "a": then_label, "b": now_label}
@@ -118,10 +119,12 @@ def emotion_then_now_svg(
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         return figure_to_svg(fig)
 
-    return cached_svg("emotion-review", payload, draw)
+    return cached_svg("emotion-review", payload, draw, later=later)
 
 
-def distribution_svg(counts: list[tuple[str, int]], *, xlabel: str, ylabel: str) -> str:
+def distribution_svg(
+    counts: list[tuple[str, int]], *, xlabel: str, ylabel: str, later: DrawLater | None = None
+) -> str:
     """Bars of how many ratings each value got."""
     payload = {"counts": counts, "x": xlabel, "y": ylabel}
 
@@ -137,4 +140,4 @@ def distribution_svg(counts: list[tuple[str, int]], *, xlabel: str, ylabel: str)
             ax.spines[side].set_visible(False)
         return figure_to_svg(fig)
 
-    return cached_svg("feedback-distribution", payload, draw)
+    return cached_svg("feedback-distribution", payload, draw, later=later)

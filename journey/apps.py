@@ -54,6 +54,7 @@ class JourneyConfig(AppConfig):
                 title=lambda: gettext("Action plan"),
                 template="journey/report_actions.html",
                 context=registry.lazy("journey.report.actions_chapter_context"),
+                has_content=lambda workshop, context: bool(context["actions"]),
                 order=15,
             )
         )

@@ -2,7 +2,7 @@
 
 import matplotlib.pyplot as plt
 
-from workshops.charts import cached_svg, figure_to_svg, plain_label
+from workshops.charts import DrawLater, cached_svg, figure_to_svg, plain_label
 
 
 def emotion_curve_svg(
@@ -13,6 +13,7 @@ def emotion_curve_svg(
     today_label: str,
     target_label: str,
     title: str = "",
+    later: DrawLater | None = None,
 ) -> str:
     """The emotion curve: experience today against the target, -3..+3, one point per stage."""
     payload = {
@@ -57,4 +58,4 @@ def emotion_curve_svg(
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
         return figure_to_svg(fig)
 
-    return cached_svg("emotion", payload, draw)
+    return cached_svg("emotion", payload, draw, later=later)

@@ -96,6 +96,7 @@ def journey_chapter_context(workshop, options):
                     [p.target for p in points],
                     today_label=_("Today"),
                     target_label=_("Target"),
+                    later=(options or {}).get("later"),
                 ),
             }
         )

@@ -48,6 +48,9 @@ class KanoConfig(AppConfig):
                 title=lambda: gettext("Kano analysis"),
                 template="kano/report_chapter.html",
                 context=registry.lazy("kano.report.report_context"),
+                has_content=lambda workshop, context: bool(
+                    (context.get("survey") and context.get("rows")) or context.get("consensus")
+                ),
                 order=20,
             )
         )

@@ -7,7 +7,7 @@ matplotlib escapes <, > and & when it writes the SVG.
 
 import matplotlib.pyplot as plt
 
-from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
+from workshops.charts import PALETTE, DrawLater, cached_svg, figure_to_svg, plain_label
 
 from .analysis import CATEGORIES
 from .figures import CONTINUOUS_LINE, QUADRANT_LINE
@@ -27,7 +27,7 @@ def _clean_axes(ax):
         ax.spines[side].set_visible(False)
 
 
-def better_worse_svg(points: list[dict], *, labels: dict) -> str:
+def better_worse_svg(points: list[dict], *, labels: dict, later: DrawLater | None = None) -> str:
     """The Better/Worse scatter: x = |Worse|, y = Better, both 0..1, lines at 0.5.
 
     `points`: [{"label", "x", "y", "category"}]. `labels`: translated "x", "y" and the
@@ -72,10 +72,12 @@ def better_worse_svg(points: list[dict], *, labels: dict) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("kano-better-worse", payload, draw)
+    return cached_svg("kano-better-worse", payload, draw, later=later)
 
 
-def category_bars_svg(rows: list[dict], *, names: dict, xlabel: str) -> str:
+def category_bars_svg(
+    rows: list[dict], *, names: dict, xlabel: str, later: DrawLater | None = None
+) -> str:
     """Stacked horizontal bars: the share of each category per factor (0..1).
 
     `rows`: [{"label", "shares": {"A": .., ...}}] in display order; `names`: translated
@@ -109,10 +111,10 @@ def category_bars_svg(rows: list[dict], *, names: dict, xlabel: str) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("kano-bars", payload, draw)
+    return cached_svg("kano-bars", payload, draw, later=later)
 
 
-def continuous_svg(points: list[dict], *, labels: dict) -> str:
+def continuous_svg(points: list[dict], *, labels: dict, later: DrawLater | None = None) -> str:
     """DuMouchel's continuous plot: x = dysfunctional mean, y = functional mean (-2..4), with
     standard deviations as error bars and the point size by mean importance (1..9).
 
@@ -171,4 +173,4 @@ def continuous_svg(points: list[dict], *, labels: dict) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("kano-continuous", payload, draw)
+    return cached_svg("kano-continuous", payload, draw, later=later)

@@ -14,7 +14,7 @@ def report_context(workshop, options) -> dict:
             survey = workshop.kano_surveys.filter(pk=wanted).first()
         except (ValueError, ValidationError):
             survey = None
-    context = round_results(workshop, survey)
+    context = round_results(workshop, survey, later=(options or {}).get("later"))
     context["workshop"] = workshop
     context["consensus"] = latest_consensus(workshop)
     return context

@@ -9,6 +9,7 @@ from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from segments.mapping import kano_values, matching_keys
+from workshops.charts import DrawLater
 
 from . import charts, services
 from .analysis import CATEGORIES, FactorResult, analyze_arrays, compare_rounds, priorities
@@ -45,7 +46,7 @@ def quadrant_labels() -> dict[str, str]:
     return {key: names[key] for key in ("A", "O", "M", "I")}
 
 
-def charts_for(rows: list[Row]) -> dict[str, str]:
+def charts_for(rows: list[Row], *, later: DrawLater | None = None) -> dict[str, str]:
     names = category_names()
     scatter = charts.better_worse_svg(
         [
@@ -148,6 +149,7 @@ def round_results(
     value=None,
     segment_filter: SegmentFilter | None = None,
     with_charts=True,
+    later: DrawLater | None = None,
 ) -> dict:
     """Figures, charts, priorities and drift of one round (None: the newest with answers).
 
@@ -210,7 +212,7 @@ def round_results(
             for d in compare_rounds(before, results)
         ]
     if with_charts and rows:
-        context["charts"] = charts_for(rows)
+        context["charts"] = charts_for(rows, later=later)
     return context
 
 

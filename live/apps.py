@@ -12,8 +12,12 @@ class LiveConfig(AppConfig):
 
         from workshops import registry
 
+        from . import demo
         from .dashboard import live_report_context, live_tile_context
 
+        registry.register_demo_loader(
+            registry.DemoLoader(key="live", load=demo.load_demo, order=60)
+        )
         registry.register_tile(
             registry.DashboardTile(
                 key="live",
@@ -29,6 +33,7 @@ class LiveConfig(AppConfig):
                 title=lambda: gettext("Live sessions"),
                 template="live/report_chapter.html",
                 context=live_report_context,
+                has_content=lambda workshop, context: bool(context["live_sessions"]),
                 order=60,
             )
         )

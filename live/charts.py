@@ -4,10 +4,12 @@ import textwrap
 
 import matplotlib.pyplot as plt
 
-from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
+from workshops.charts import PALETTE, DrawLater, cached_svg, figure_to_svg, plain_label
 
 
-def room_curve_svg(labels: list[str], averages: list[float | None], *, large=False) -> str:
+def room_curve_svg(
+    labels: list[str], averages: list[float | None], *, large=False, later: DrawLater | None = None
+) -> str:
     """One point per stage at the room's average. Averages are rounded to one decimal first,
     and the counts stay out of the picture (they are in the table beside it), so a poll that
     brings no visible change draws nothing new: the SVG comes from the cache."""
@@ -54,4 +56,4 @@ def room_curve_svg(labels: list[str], averages: list[float | None], *, large=Fal
         fig.subplots_adjust(bottom=(0.8 if large else 0.65) / height)
         return figure_to_svg(fig, tight=False)
 
-    return cached_svg("live-curve", payload, draw)
+    return cached_svg("live-curve", payload, draw, later=later)

@@ -19,5 +19,8 @@ def live_report_context(workshop, options) -> dict:
     sessions = workshop.live_sessions.select_related("journey").order_by("started_at")
     return {
         "workshop": workshop,
-        "live_sessions": [{"session": s} | session_results(s) for s in sessions],
+        "live_sessions": [
+            {"session": s} | session_results(s, later=(options or {}).get("later"))
+            for s in sessions
+        ],
     }

@@ -3,6 +3,7 @@ report chapter. A fixed number of queries per activity, however many stages or p
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from django.db.models import Count, Sum
 from django.utils import timezone
@@ -11,6 +12,9 @@ from journey.models import Action, Stage
 
 from . import hooks, tally
 from .models import Activity, ActivityKind, DotTarget, DotVote, Idea, KanoAnswer, Rating
+
+if TYPE_CHECKING:  # matplotlib loads only when a curve is drawn
+    from workshops.charts import DrawLater
 
 
 def stamp(*parts) -> str:
@@ -160,7 +164,7 @@ def session_priorities(session, stages) -> dict:
     }
 
 
-def session_results(session) -> dict:
+def session_results(session, *, later: "DrawLater | None" = None) -> dict:
     stages = journey_stages(session.journey)
     sections = []
     for activity in session.activities.all():
@@ -180,6 +184,7 @@ def session_results(session) -> dict:
             data["curve_svg"] = charts.room_curve_svg(
                 [s.name for s, _r in rows],
                 [r.average for _s, r in rows],
+                later=later,
             )
         sections.append(data)
     return {

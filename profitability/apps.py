@@ -12,7 +12,7 @@ class ProfitabilityConfig(AppConfig):
 
         from workshops import registry
 
-        from . import exchange
+        from . import demo, exchange
         from .models import ProfitabilityModel
         from .signals import remove_parquet_dir
 
@@ -35,6 +35,9 @@ class ProfitabilityConfig(AppConfig):
                 order=40,
             )
         )
+        registry.register_demo_loader(
+            registry.DemoLoader(key="profitability", load=demo.load_demo, order=40)
+        )
         registry.register_tile(
             registry.DashboardTile(
                 key="profitability",
@@ -50,6 +53,7 @@ class ProfitabilityConfig(AppConfig):
                 title=lambda: gettext("Customer profitability"),
                 template="profitability/report_chapter.html",
                 context=lambda workshop, options: report().chapter_context(workshop, options),
+                has_content=lambda workshop, context: context.get("pm") is not None,
                 order=40,
             )
         )

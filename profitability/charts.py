@@ -17,7 +17,7 @@ from matplotlib import colormaps
 from matplotlib.colors import BoundaryNorm, ListedColormap
 from matplotlib.ticker import FuncFormatter, PercentFormatter
 
-from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
+from workshops.charts import PALETTE, DrawLater, cached_svg, figure_to_svg, plain_label
 
 from .models import CustomerResult, ProfitabilityModel
 from .money import format_money, format_share
@@ -66,32 +66,45 @@ def chart_sample(pm: ProfitabilityModel, limit: int = SAMPLE_LIMIT):
     return list(rows.order_by("rank").values(*fields)), count
 
 
-def whale_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
+def whale_svg(
+    pm: ProfitabilityModel, *, labels: dict, language: str, later: DrawLater | None = None
+) -> str:
     """The whale curve: cumulative profit of customers ranked best first, against the share
     of customers; its peak annotated, the 100 % line drawn. When total customer profit is
     zero or negative the curve shows euros (``mode`` amount)."""
     curve = pm.whale_curve
     payload = {"curve": _version(pm), "labels": labels, "language": language}
     return cached_svg(
-        "profitability-whale", payload, lambda: _draw_whale([(curve, None)], labels, language)
+        "profitability-whale",
+        payload,
+        lambda: _draw_whale([(curve, None)], labels, language),
+        later=later,
     )
 
 
-def curve_svg(curve: dict, *, labels: dict, language: str) -> str:
+def curve_svg(curve: dict, *, labels: dict, language: str, later: DrawLater | None = None) -> str:
     """The whale curve of any group of customers (points as the engine's whale_curve gives
     them), e.g. one customer segment's."""
     payload = {"curve": curve, "labels": labels, "language": language}
     return cached_svg(
-        "profitability-whale-curve", payload, lambda: _draw_whale([(curve, None)], labels, language)
+        "profitability-whale-curve",
+        payload,
+        lambda: _draw_whale([(curve, None)], labels, language),
+        later=later,
     )
 
 
-def whale_compare_svg(before: dict, after: dict, *, labels: dict, language: str) -> str:
+def whale_compare_svg(
+    before: dict, after: dict, *, labels: dict, language: str, later: DrawLater | None = None
+) -> str:
     """Base case and what-if whale curves on one chart (points as the engine gives them)."""
     payload = {"before": before, "after": after, "labels": labels, "language": language}
     series = [(before, labels["before"]), (after, labels["after"])]
     return cached_svg(
-        "profitability-whale-compare", payload, lambda: _draw_whale(series, labels, language)
+        "profitability-whale-compare",
+        payload,
+        lambda: _draw_whale(series, labels, language),
+        later=later,
     )
 
 
@@ -159,7 +172,9 @@ def _draw_whale(series: list[tuple[dict, str | None]], labels: dict, language: s
     return figure_to_svg(fig)
 
 
-def matrix_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
+def matrix_svg(
+    pm: ProfitabilityModel, *, labels: dict, language: str, later: DrawLater | None = None
+) -> str:
     """Profit against purchase volume (revenue), each customer coloured by its group; the
     best and the worst customer are named."""
     payload = {"matrix": _version(pm), "labels": labels, "language": language}
@@ -209,10 +224,12 @@ def matrix_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("profitability-matrix", payload, draw)
+    return cached_svg("profitability-matrix", payload, draw, later=later)
 
 
-def quadrant_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
+def quadrant_svg(
+    pm: ProfitabilityModel, *, labels: dict, language: str, later: DrawLater | None = None
+) -> str:
     """Cost to serve (% of revenue) against net margin (profit % of revenue), split at the
     company's own averages into the four quadrants; extreme percentages (tiny customers) are
     drawn at the edge of the 5th-95th percentiles so the bulk stays readable."""
@@ -277,10 +294,12 @@ def quadrant_svg(pm: ProfitabilityModel, *, labels: dict, language: str) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("profitability-quadrant", payload, draw)
+    return cached_svg("profitability-quadrant", payload, draw, later=later)
 
 
-def group_bars_svg(groups: list[dict], *, labels: dict, language: str) -> str:
+def group_bars_svg(
+    groups: list[dict], *, labels: dict, language: str, later: DrawLater | None = None
+) -> str:
     """Profit per group (euros), best group first; losses red."""
     data = [{"group": g["group"], "profit": g["profit"]} for g in groups]
     payload = {"groups": data, "labels": labels, "language": language}
@@ -298,4 +317,4 @@ def group_bars_svg(groups: list[dict], *, labels: dict, language: str) -> str:
         _clean_axes(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("profitability-groups", payload, draw)
+    return cached_svg("profitability-groups", payload, draw, later=later)

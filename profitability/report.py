@@ -31,7 +31,7 @@ def chapter_context(workshop, options) -> dict:
     pm = pm or latest_model(workshop)
     if pm is None:
         return {"pm": None, "workshop": workshop}
-    return {**results_context(pm), "workshop": workshop}
+    return {**results_context(pm, later=(options or {}).get("later")), "workshop": workshop}
 
 
 def tile_context(request, workshop) -> dict:

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from segments.mapping import same_name
+from workshops.charts import DrawLater
 from workshops.language import method_language, ui_language
 
 from . import charts
@@ -61,16 +62,18 @@ def group_bar_labels() -> dict:
     return {"x": _("Profitability group (1 = most profitable)"), "y": _("Profit (€)")}
 
 
-def model_charts(pm: ProfitabilityModel) -> dict:
+def model_charts(pm: ProfitabilityModel, *, later: DrawLater | None = None) -> dict:
     language = ui_language()
     if not pm.whale_curve:
         return {}
     return {
-        "whale": charts.whale_svg(pm, labels=whale_labels(), language=language),
-        "matrix": charts.matrix_svg(pm, labels=matrix_labels(), language=language),
-        "quadrant": charts.quadrant_svg(pm, labels=quadrant_labels(), language=language),
+        "whale": charts.whale_svg(pm, labels=whale_labels(), language=language, later=later),
+        "matrix": charts.matrix_svg(pm, labels=matrix_labels(), language=language, later=later),
+        "quadrant": charts.quadrant_svg(
+            pm, labels=quadrant_labels(), language=language, later=later
+        ),
         "groups": charts.group_bars_svg(
-            pm.group_summary, labels=group_bar_labels(), language=language
+            pm.group_summary, labels=group_bar_labels(), language=language, later=later
         ),
     }
 
@@ -120,7 +123,9 @@ def segment_links(pm: ProfitabilityModel) -> list[dict]:
     ]
 
 
-def results_context(pm: ProfitabilityModel, *, with_charts: bool = True) -> dict:
+def results_context(
+    pm: ProfitabilityModel, *, with_charts: bool = True, later: DrawLater | None = None
+) -> dict:
     customers = CustomerResult.objects.filter(model=pm)
     top = list(customers.order_by("rank")[:TOP])
     bottom = list(customers.order_by("-rank")[:TOP])[::-1] if pm.customer_count > TOP else []
@@ -137,7 +142,7 @@ def results_context(pm: ProfitabilityModel, *, with_charts: bool = True) -> dict
         "unused_capacity": pm.unused_capacity,
         "unallocated": pm.unallocated,
         "activities": pm.activity_summary,
-        "charts": model_charts(pm) if with_charts else {},
+        "charts": model_charts(pm, later=later) if with_charts else {},
         "imported_only": pm.status == ModelStatus.IMPORTED,
         "cost_group_names": {key: name() for key, name in COST_GROUP_NAMES.items()},
         "quadrant_names": {key: name() for key, name in QUADRANT_NAMES.items()},

@@ -49,6 +49,9 @@ class SegmentsConfig(AppConfig):
                 title=lambda: gettext("Customer segments"),
                 template="segments/report_chapter.html",
                 context=dashboard.report_context,
+                has_content=lambda workshop, context: bool(
+                    context.get("segments") or context.get("matrix")
+                ),
                 order=30,
             )
         )

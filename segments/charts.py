@@ -7,7 +7,7 @@ User text goes in through plain_label; matplotlib escapes it when it writes the 
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from workshops.charts import PALETTE, cached_svg, figure_to_svg, plain_label
+from workshops.charts import PALETTE, DrawLater, cached_svg, figure_to_svg, plain_label
 
 
 def _tidy(ax):
@@ -15,7 +15,9 @@ def _tidy(ax):
         ax.spines[side].set_visible(False)
 
 
-def ranking_svg(rows: list[tuple[str, float | None]], *, axis_label: str) -> str:
+def ranking_svg(
+    rows: list[tuple[str, float | None]], *, axis_label: str, later: DrawLater | None = None
+) -> str:
     """Weighted totals (1-5) as horizontal bars, the most valuable on top."""
     rows = [(name, total) for name, total in rows if total is not None]
     payload = {"rows": rows, "axis": axis_label}
@@ -43,7 +45,7 @@ def ranking_svg(rows: list[tuple[str, float | None]], *, axis_label: str) -> str
         _tidy(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("segment-ranking", payload, draw)
+    return cached_svg("segment-ranking", payload, draw, later=later)
 
 
 def cube_svg(
@@ -52,6 +54,7 @@ def cube_svg(
     volume_label: str,
     efficiency_label: str,
     duration_label: str,
+    later: DrawLater | None = None,
 ) -> str:
     """The value cube of every segment: volume across, efficiency up, duration as size."""
     payload = {"p": points, "v": volume_label, "e": efficiency_label, "d": duration_label}
@@ -86,7 +89,7 @@ def cube_svg(
         _tidy(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("segment-cube", payload, draw)
+    return cached_svg("segment-cube", payload, draw, later=later)
 
 
 def experience_svg(
@@ -96,6 +99,7 @@ def experience_svg(
     sacrifices_label: str,
     net_label: str,
     title: str = "",
+    later: DrawLater | None = None,
 ) -> str:
     """Gains against sacrifices per moment: gains up, sacrifices down, the net as a marker."""
     payload = {"m": moments, "g": gains_label, "s": sacrifices_label, "n": net_label, "t": title}
@@ -139,4 +143,4 @@ def experience_svg(
         _tidy(ax)
         return figure_to_svg(fig)
 
-    return cached_svg("segment-experience", payload, draw)
+    return cached_svg("segment-experience", payload, draw, later=later)

@@ -21,6 +21,7 @@ def report_context(workshop, options=None) -> dict:
     """Segment profiles, the matrix, the value ranking and each segment's value experience."""
     from . import charts  # matplotlib loads only when a report is made
 
+    later = (options or {}).get("later")  # the report's charts not drawn yet wait there
     language = method_language(workshop)
     segments = list(workshop.segments.prefetch_related("experience"))
     ranked = services.ranking(workshop, segments=segments)
@@ -42,6 +43,7 @@ def report_context(workshop, options=None) -> dict:
                     sacrifices_label=_("Sacrifices"),
                     net_label=_("Net value experience"),
                     title=segment.name,
+                    later=later,
                 ),
             }
         )
@@ -52,7 +54,9 @@ def report_context(workshop, options=None) -> dict:
         "matrix_rows": rows,
         "ranked": ranked,
         "ranking_svg": charts.ranking_svg(
-            [(row.name, row.total) for row in ranked], axis_label=_("Weighted total (1–5)")
+            [(row.name, row.total) for row in ranked],
+            axis_label=_("Weighted total (1–5)"),
+            later=later,
         )
         if any(row.total is not None for row in ranked)
         else "",

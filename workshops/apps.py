@@ -34,6 +34,9 @@ class WorkshopsConfig(AppConfig):
                 template="reports/appendix.html",
                 opens_landscape=True,
                 context=appendix_context,
+                has_content=lambda workshop, context: any(
+                    item["rows"] for item in context["tables"]
+                ),
                 order=900,
             )
         )

@@ -8,9 +8,7 @@ import io
 import json
 import re
 from collections.abc import Callable
-from contextlib import contextmanager
-from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import matplotlib
 
@@ -54,36 +52,36 @@ class LaterChart:
         return svg
 
 
-_later: ContextVar[tuple[str, list[LaterChart]] | None] = ContextVar("later_charts", default=None)
+@dataclass
+class DrawLater:
+    """The charts of one report that wait to be drawn.
+
+    A report passes one to every chart it asks for (`cached_svg(..., later=...)`): a chart
+    that is not in the cache is then not drawn at once but becomes an <img> of
+    url_prefix + "N.svg", and its drawing waits in `charts`. The report renderer starts on
+    the HTML meanwhile and gets the charts as they are drawn (workshops.exports.pdf). Pages
+    pass nothing and get the SVG itself."""
+
+    url_prefix: str
+    charts: list[LaterChart] = field(default_factory=list)
+
+    def image(self, key: str, draw: Callable[[], str]) -> str:
+        chart = LaterChart(key, f"{self.url_prefix}{len(self.charts) + 1}.svg", draw)
+        self.charts.append(chart)
+        return f'<img class="chart-image" src="{chart.url}" alt="">'
 
 
-@contextmanager
-def charts_drawn_later(url_prefix: str):
-    """While the report's HTML is built, a chart that is not in the cache is not drawn: it
-    becomes an <img> of url_prefix + "N.svg", and its drawing waits in the list this yields.
-    The report renderer starts on the HTML meanwhile and gets the charts as they are drawn."""
-    later: list[LaterChart] = []
-    token = _later.set((url_prefix, later))
-    try:
-        yield later
-    finally:
-        _later.reset(token)
-
-
-def cached_svg(kind: str, payload: dict, draw) -> str:
-    """`draw()` returns the SVG; it runs only when these data were not drawn before."""
+def cached_svg(kind: str, payload: dict, draw, later: DrawLater | None = None) -> str:
+    """`draw()` returns the SVG; it runs only when these data were not drawn before.
+    With `later`, a chart not drawn before waits there and an <img> of it is returned."""
     key = (
         f"chart:{kind}:"
         + hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
     )
     svg = cache.get(key)
     if svg is None:
-        drawing_later = _later.get()
-        if drawing_later is not None:
-            url_prefix, later = drawing_later
-            chart = LaterChart(key, f"{url_prefix}{len(later) + 1}.svg", draw)
-            later.append(chart)
-            return f'<img class="chart-image" src="{chart.url}" alt="">'
+        if later is not None:
+            return later.image(key, draw)
         svg = draw()
         cache.set(key, svg, CACHE_SECONDS)
     return svg

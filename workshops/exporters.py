@@ -34,10 +34,12 @@ def _xlsx(workshop, **options):
     return tables_xlsx(registry.all_tables(workshop))
 
 
-def _pdf(workshop, *, chapters=None, lanes=None, **options):
+def _pdf(workshop, *, chapters=None, lanes=None, include_empty=False, **options):
     from .exports.pdf import workshop_pdf
 
-    return workshop_pdf(workshop, chapters=chapters, lanes=lanes).content
+    return workshop_pdf(
+        workshop, chapters=chapters, lanes=lanes, include_empty=include_empty
+    ).content
 
 
 EXPORTERS = {

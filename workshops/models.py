@@ -178,6 +178,7 @@ class Report(models.Model):
     )
     chapters = models.JSONField(default=list)
     lanes = models.JSONField(default=list)
+    include_empty = models.BooleanField(default=False)
     status = models.CharField(
         max_length=10, choices=ReportStatus.choices, default=ReportStatus.QUEUED
     )

@@ -96,6 +96,9 @@ class ReportChapter:
     context: Callable[[Any, dict], dict]
     order: int = 100
     opens_landscape: bool = False  # the chapter's first page is a landscape (wide) page
+    # has_content(workshop, context): False leaves the chapter out of a report unless empty
+    # chapters are asked for; None means the chapter always has something to show.
+    has_content: Callable[[Any, dict], bool] | None = None
 
 
 report_chapters: dict[str, ReportChapter] = {}
@@ -124,6 +127,24 @@ def register_export_tables(entry: ExportTables):
 
 def all_tables(workshop) -> list:
     return [table for entry in ordered(export_tables) for table in entry.tables(workshop)]
+
+
+@dataclass(frozen=True)
+class DemoLoader:
+    """A module's part of the demo: `load(workshop=..., by=...)` runs after `loaddemo` has
+    imported a demo workshop's JSON (journeys, Kano, segments), inside the same transaction,
+    and adds what a JSON file cannot carry well (order lines, dated values, a live session)."""
+
+    key: str
+    load: Callable[..., None]
+    order: int = 100
+
+
+demo_loaders: dict[str, DemoLoader] = {}
+
+
+def register_demo_loader(loader: DemoLoader):
+    demo_loaders[loader.key] = loader
 
 
 def lazy(dotted_path: str) -> Callable:

@@ -37,6 +37,9 @@ class ReportForm(forms.Form):
     lanes = forms.MultipleChoiceField(
         label=_("Lanes of the journey map"), required=False, widget=forms.CheckboxSelectMultiple
     )
+    include_empty = forms.BooleanField(
+        label=_("Include chapters that have nothing to show yet"), required=False
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,8 +78,9 @@ def report_preview(request, workshop_id):
         workshop,
         chapters=form.cleaned_data.get("chapters") or None,
         lanes=form.cleaned_data.get("lanes") or None,
-        facilitator=request.user.get_username(),
-        base_url="/",
+        include_empty=form.cleaned_data.get("include_empty", False),
+        facilitator=request.user.get_full_name() or request.user.get_username(),
+        base_url=request.build_absolute_uri("/"),
     )
     return HttpResponse(html)
 
@@ -93,6 +97,7 @@ def report_create(request, workshop_id):
         requested_by=request.user,
         chapters=form.cleaned_data["chapters"],
         lanes=form.cleaned_data["lanes"],
+        include_empty=form.cleaned_data["include_empty"],
     )
     render_report.enqueue(str(report.pk))
     return redirect(reverse("workshops:report", args=[workshop.pk]) + f"#report-{report.pk}")

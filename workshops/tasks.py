@@ -27,6 +27,7 @@ def render_report(report_id: str):
             workshop,
             chapters=report.chapters or None,
             lanes=report.lanes or None,
+            include_empty=report.include_empty,
             facilitator=report.requested_by.get_full_name() or report.requested_by.username
             if report.requested_by
             else "",

@@ -12,6 +12,25 @@ from workshops.exports.fetcher import REPORT_BASE_URL
 from workshops.exports.pdf import ReportTimeout, build_report_html, render_pdf, workshop_pdf
 from workshops.models import Workshop
 
+MM = 72 / 25.4
+
+
+def fullness(page) -> float:
+    """How far down the page's body (inside the margins, without the running header and
+    footer) the text reaches: 0 empty, 1 full. Charts are SVG with real text, so they count."""
+    width, height = float(page.mediabox.width), float(page.mediabox.height)
+    top, bottom = (16, 14) if width > height else (20, 18)  # the @page margins, mm
+    ceiling, floor = height - top * MM, bottom * MM
+    ys = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    page.extract_text(visitor_text=visit)
+    body = [y for y in ys if floor < y < ceiling]
+    return 0.0 if not body else (ceiling - min(body)) / (ceiling - floor)
+
 
 def page_texts(reader):
     return [page.extract_text() or "" for page in reader.pages]
@@ -34,20 +53,24 @@ def demo(db):
 
 
 @pytest.mark.parametrize(
-    ("language", "contents", "chapter"),
+    ("language", "contents", "chapter", "modules"),
     [
-        ("fi", "Sisällys", "Asiakkaan polut"),
-        ("en", "Contents", "Customer journeys"),
+        ("fi", "Sisällys", "Asiakkaan polut", ("Asiakaskannattavuus", "Seuranta")),
+        ("en", "Contents", "Customer journeys", ("Customer profitability", "Follow-up")),
     ],
 )
-def test_demo_report_has_cover_contents_every_stage_and_charts(demo, language, contents, chapter):
+def test_demo_report_has_cover_contents_every_stage_and_charts(
+    demo, language, contents, chapter, modules
+):
     workshop = demo[language]
-    reader = PdfReader(io.BytesIO(workshop_pdf(workshop, facilitator="Demo").content))
+    reader = PdfReader(io.BytesIO(workshop_pdf(workshop).content))
     texts = page_texts(reader)
 
-    # cover: client, workshop and organisation on page 1
+    # cover: client, workshop, organisation and the facilitator by full name on page 1
     assert workshop.name in texts[0].replace("\n", " ")
     assert workshop.client in texts[0]
+    assert "Northlight Consulting" in texts[0] and "Kaisa Lehtonen" in texts[0]
+    assert "Demo" not in texts[0]
 
     # contents: each entry's page number is the page where that chapter starts
     assert contents in texts[1]
@@ -57,6 +80,18 @@ def test_demo_report_has_cover_contents_every_stage_and_charts(demo, language, c
     )
     bookmarks = outline_pages(reader)
     assert chapter in toc
+    for title in modules:  # the demo shows every module
+        assert title in toc, (title, toc)
+
+    # pages are filled: only a chapter's last page may be under a third full
+    starts = set(bookmarks.values())
+    ends = {number - 1 for number in starts} | {len(reader.pages)}
+    thin = [
+        (number, round(fullness(page), 2))
+        for number, page in enumerate(reader.pages, start=1)
+        if number > 1 and number not in ends and fullness(page) < 1 / 3
+    ]
+    assert thin == []
     for title, number in toc.items():
         assert bookmarks[title] == number, (title, number, bookmarks)
         assert title in texts[number - 1]
@@ -80,7 +115,7 @@ def test_demo_report_has_cover_contents_every_stage_and_charts(demo, language, c
 
 
 def test_report_of_chosen_chapters_only(workshop):
-    html = build_report_html(workshop, chapters=["actions"])
+    html = build_report_html(workshop, chapters=["actions"], include_empty=True)
     assert "Toimenpidesuunnitelma" in html or "Action plan" in html
     assert 'id="chapter-journey"' not in html
 

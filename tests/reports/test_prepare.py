@@ -161,7 +161,7 @@ def test_short_values_such_as_percentages_and_dates_stay_on_one_line():
 def test_charts_not_in_the_cache_are_drawn_while_the_renderer_works(db):
     from django.core.cache import cache
 
-    from workshops.charts import cached_svg, charts_drawn_later
+    from workshops.charts import DrawLater, cached_svg
     from workshops.exports.fetcher import LATER_CHARTS_URL
 
     cache.clear()
@@ -171,11 +171,11 @@ def test_charts_not_in_the_cache_are_drawn_while_the_renderer_works(db):
         drawn.append(1)
         return "<svg xmlns='http://www.w3.org/2000/svg'><text>Later</text></svg>"
 
-    with charts_drawn_later(LATER_CHARTS_URL) as later:
-        html = cached_svg("test-later", {"n": 1}, draw)
+    later = DrawLater(LATER_CHARTS_URL)
+    html = cached_svg("test-later", {"n": 1}, draw, later=later)
     assert drawn == []  # not yet
     assert html == f'<img class="chart-image" src="{LATER_CHARTS_URL}1.svg" alt="">'
-    svg = later[0].svg()
+    svg = later.charts[0].svg()
     assert "Later" in svg and drawn == [1]
     # drawn once, then cached for the pages and the next report
     assert cached_svg("test-later", {"n": 1}, draw) == svg
@@ -201,3 +201,24 @@ def test_the_renderer_waits_for_a_later_chart_and_refuses_unknown_ones():
     assert fetcher.fetch(f"{LATER_CHARTS_URL}1.svg").read() == b"<svg>1</svg>"
     with pytest.raises(RefusedURL):
         fetcher.fetch(f"{LATER_CHARTS_URL}3.svg")  # the parent sent no third chart
+
+
+def test_a_report_defers_its_charts_to_the_draw_later_it_passes_and_pages_get_the_same(workshop):
+    from django.core.cache import cache
+
+    from workshops.charts import DrawLater
+    from workshops.exports.fetcher import LATER_CHARTS_URL
+    from workshops.exports.pdf import build_report_html
+
+    cache.clear()
+    later = DrawLater(LATER_CHARTS_URL)
+    deferred = build_report_html(workshop, chapters=["journey"], later=later)
+    assert later.charts  # the emotion curves wait to be drawn
+    for chart in later.charts:
+        assert f'<img class="chart-image" src="{chart.url}"' in deferred
+    svgs = [chart.svg() for chart in later.charts]
+    # Without a DrawLater nothing is deferred: the same pictures, drawn once, sit inline.
+    inline = build_report_html(workshop, chapters=["journey"])
+    assert "chart-image" not in inline
+    for svg in svgs:
+        assert svg in inline

@@ -15,7 +15,7 @@ from weasyprint import URLFetcher
 from weasyprint.urls import URLFetcherResponse
 
 REPORT_BASE_URL = "https://report.arvopolku.invalid/"
-LATER_CHARTS_URL = f"{REPORT_BASE_URL}charts/later-"  # see workshops.charts.charts_drawn_later
+LATER_CHARTS_URL = f"{REPORT_BASE_URL}charts/later-"  # see workshops.charts.DrawLater
 ALLOWED_DATA_PREFIXES = ("data:image/png", "data:image/jpeg", "data:image/gif", "data:image/webp")
 
 

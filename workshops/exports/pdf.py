@@ -8,15 +8,17 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 
 from workshops import registry
-from workshops.charts import charts_drawn_later
+from workshops.charts import DrawLater
 from workshops.language import in_method_language
 
 from .fetcher import LATER_CHARTS_URL, REPORT_BASE_URL
@@ -52,24 +54,38 @@ def chapter_choices():
 
 
 def build_report_html(
-    workshop, *, chapters=None, lanes=None, facilitator="", base_url=REPORT_BASE_URL
+    workshop,
+    *,
+    chapters=None,
+    lanes=None,
+    facilitator="",
+    include_empty=False,
+    base_url=REPORT_BASE_URL,
+    later: DrawLater | None = None,
 ) -> str:
     """The whole report (or the chosen chapters) as one HTML document, in the workshop's
-    language."""
+    language. A chapter with nothing to show is left out unless `include_empty`.
+    `later`: charts not drawn before wait there instead of being drawn now (the chapters
+    pass it on to every chart as `options["later"]`). `base_url` is REPORT_BASE_URL for the
+    PDF renderer; the browser's preview passes its own site root, and the stylesheet and logo
+    then come from the site."""
     with in_method_language(workshop):
         selected = [
             c
             for c in registry.ordered(registry.report_chapters)
             if chapters is None or c.key in chapters
         ]
-        options = {"lanes": lanes}
+        options = {"lanes": lanes, "later": later}
         sections = []
         for chapter in selected:
+            context = chapter.context(workshop, options)
+            if not include_empty and not _has_content(chapter, workshop, context):
+                continue
             context = {
                 "workshop": workshop,
                 "chapter": chapter,
                 "chapter_title": chapter.title(),
-                **chapter.context(workshop, options),
+                **context,
             }
             sections.append(
                 {
@@ -87,18 +103,34 @@ def build_report_html(
                 "organisation": organisation,
                 "sections": sections,
                 "date": timezone.localdate(),
-                "facilitator": facilitator,
+                "facilitator": facilitator or _full_name(workshop.created_by),
                 "accent": (
                     organisation.accent_color
                     if ACCENT.fullmatch(organisation.accent_color or "")
                     else "#1f5f8b"
                 ),
-                "logo_url": (
-                    f"{REPORT_BASE_URL}media/{organisation.logo.name}" if organisation.logo else ""
-                ),
-                "base_url": REPORT_BASE_URL,
+                "logo_url": _logo_url(organisation, base_url),
+                "stylesheet_url": _stylesheet_url(base_url),
+                # Only the PDF renderer resolves the report's URLs against a base: in the
+                # browser's preview a <base> would send the contents' #links to another page.
+                "base_url": base_url if base_url == REPORT_BASE_URL else "",
             },
         )
+
+
+def _has_content(chapter, workshop, context) -> bool:
+    return chapter.has_content is None or chapter.has_content(workshop, context)
+
+
+def _full_name(user) -> str:
+    return "" if user is None else user.get_full_name() or user.get_username()
+
+
+def _stylesheet_url(base_url):
+    if base_url == REPORT_BASE_URL:
+        return f"{REPORT_BASE_URL}static/css/report.css"
+    # The browser's preview loads it like any page's stylesheet (hashed name in production).
+    return urljoin(base_url, static("css/report.css"))
 
 
 def _logo_url(organisation, base_url):
@@ -107,7 +139,7 @@ def _logo_url(organisation, base_url):
     if base_url == REPORT_BASE_URL:
         return f"{REPORT_BASE_URL}media/{organisation.logo.name}"
     # The HTML preview in the browser loads the logo through the access-checked view.
-    return reverse("workshops:logo", args=[organisation.pk])
+    return urljoin(base_url, reverse("workshops:logo", args=[organisation.pk]))
 
 
 def _allowed_files(organisation):
@@ -150,7 +182,7 @@ def render_pdf(
     html: str, *, organisation, timeout: float = DEFAULT_TIMEOUT, renderer=None, later=()
 ) -> RenderedPDF:
     """`renderer`: a process from start_renderer(), started earlier to save its start-up time.
-    `later`: the charts left to draw (workshops.charts.charts_drawn_later); they are drawn
+    `later`: the charts left to draw (a workshops.charts.DrawLater's charts); they are drawn
     here and sent one by one while the renderer already works on the HTML."""
     static, media = _allowed_files(organisation)
     job = json.dumps(
@@ -213,17 +245,32 @@ def render_pdf(
 
 
 def workshop_pdf(
-    workshop, *, chapters=None, lanes=None, facilitator="", timeout: float = DEFAULT_TIMEOUT
+    workshop,
+    *,
+    chapters=None,
+    lanes=None,
+    facilitator="",
+    include_empty=False,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> RenderedPDF:
     renderer = start_renderer()  # imports WeasyPrint while the chapters are built
     try:
-        with charts_drawn_later(LATER_CHARTS_URL) as later:
-            html = build_report_html(
-                workshop, chapters=chapters, lanes=lanes, facilitator=facilitator
-            )
+        later = DrawLater(LATER_CHARTS_URL)
+        html = build_report_html(
+            workshop,
+            chapters=chapters,
+            lanes=lanes,
+            facilitator=facilitator,
+            include_empty=include_empty,
+            later=later,
+        )
     except BaseException:
         _stop(renderer)
         raise
     return render_pdf(
-        html, organisation=workshop.organisation, timeout=timeout, renderer=renderer, later=later
+        html,
+        organisation=workshop.organisation,
+        timeout=timeout,
+        renderer=renderer,
+        later=later.charts,
     )

@@ -4,7 +4,7 @@ nothing but WeasyPrint and the files it is allowed to read.
 
 On stdin: first one line of JSON (the HTML and the allowed files), then one line of JSON per
 chart the parent draws while this process already parses and styles the HTML
-({"url": ..., "svg": ...}; see workshops.charts.charts_drawn_later). The parent starts this
+({"url": ..., "svg": ...}; see workshops.charts.DrawLater). The parent starts this
 process before it builds the HTML, so WeasyPrint is imported meanwhile too.
 """
 
