@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workshops', '0002_alter_organisation_accent_color_report'),
+        ('workshops', '0004_report_started_at'),
     ]
 
     operations = [
