@@ -263,7 +263,7 @@ def stage_detail(request, stage_id):
 def _sections(fields):
     sections = {}
     for view in fields:
-        sections.setdefault(view.spec.section, []).append(view)
+        sections.setdefault(view.form.spec.section, []).append(view)
     return [(name, sections[name]) for name in method.SECTIONS if name in sections]
 
 
