@@ -3,7 +3,10 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from workshops.autosave import AutosaveForm, FieldView, Spec, form_field
 
 from .models import (
     DEFAULT_GROUPS,
@@ -253,19 +256,39 @@ def setting_form(kind, *args, **kwargs) -> VersionedSettingForm:
     return SETTING_FORMS[kind](*args, **kwargs)
 
 
-class GroupActionForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class GroupActionForm(AutosaveForm):
+    """The consultant's action text for one customer group, autosaved (workshops/autosave.py).
+    The model's integer `version` column is no longer used: the version is the text's hash."""
 
-    class Meta:
-        model = GroupAction
-        fields = ["text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+    def __init__(self, action: GroupAction, data=None):
+        super().__init__(
+            action,
+            "text",
+            form_field(Spec("text"), GroupAction._meta.get_field("text")),
+            data,
+            dom_id=f"action-{action.group}",
+        )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.auto_id = f"id_action_{self.instance.group}_%s"
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
+    def auto_id_pattern(self):
+        return f"id_action_{self.obj.group}_%s"
+
+    def history_ids(self):
+        return None  # the actions are rewritten by each analysis run; not kept in the history
+
+    def extra_updates(self):
+        return {"edited": True}
+
+
+def group_action_view(action: GroupAction, label: str, *, data=None, state="") -> FieldView:
+    form = GroupActionForm(action, data)
+    return FieldView(
+        form,
+        save_url=reverse("profitability:action-save", args=[action.pk]),
+        reload_url=reverse("profitability:action", args=[action.pk]),
+        state=state,
+        label=label,
+        kind="text",
+    )
 
 
 class WhatIfForm(forms.Form):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from workshops import autosave
 from workshops.access import get_workshop_for_user
 
 from . import charts, services
@@ -21,9 +22,9 @@ from .access import (
     get_setting_for_user,
 )
 from .engine import ModelError, analyze, apply_what_if, compare
-from .forms import GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
+from .forms import RerunForm, UploadForm, WhatIfForm, group_action_view, setting_form
 from .method import action_label
-from .models import ActivitySetting, CustomerResult, GroupAction, SettingKind
+from .models import ActivitySetting, CustomerResult, SettingKind
 from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
 
 EDIT_ROLES = ("facilitator", "manager")
@@ -117,39 +118,40 @@ def results(request, profitability_model_id):
     can_edit = _can_edit(pm.workshop)
     for row in context["groups"]:
         action = row["action_object"]
-        row["form"] = GroupActionForm(instance=action) if action else None
+        row["view"] = _action_view(action) if action else None
     context.update(workshop=pm.workshop, can_edit=can_edit)
     return render(request, "profitability/results.html", context)
 
 
-def _action_response(request, action, form, state, status=200):
-    label = action_label(action.action, action.model.workshop.language)
-    context = {
-        "row": {"action_object": action, "form": form, "action_label": label},
-        "state": state,
-        "can_edit": True,
-        "workshop": action.model.workshop,
-    }
-    return _render(request, "profitability/results.html", "group-action", context, status=status)
+def _action_view(action, *, data=None, state=""):
+    label = _("Group %(group)s") % {"group": action.group}
+    suggestion = action_label(action.action, action.model.workshop.language)
+    if suggestion:
+        label = f"{label} · {suggestion}"
+    return group_action_view(action, label, data=data, state=state)
+
+
+@require_GET
+@login_required
+def action_field(request, group_action_id):
+    action = get_group_action_for_user(request, group_action_id)
+    return autosave.field_response(
+        request, _action_view(action), can_edit=_can_edit(action.model.workshop)
+    )
 
 
 @require_POST
 @login_required
 def action_save(request, group_action_id):
     action = get_group_action_for_user(request, group_action_id, edit=True)
-    form = GroupActionForm(request.POST, instance=copy.copy(action))
-    if not form.is_valid():
-        return _action_response(request, action, form, "error", status=422)
-    updated = GroupAction.objects.filter(
-        pk=action.pk, version=form.cleaned_data.get("version")
-    ).update(text=form.cleaned_data["text"], edited=True, version=F("version") + 1)
-    if not updated:
-        form.conflict = GroupAction.objects.get(pk=action.pk)
-        return _action_response(request, action, form, "conflict", status=409)
-    if not request.htmx:
-        return redirect(reverse("profitability:results", args=[action.model_id]) + "#actions")
-    action.refresh_from_db()
-    return _action_response(request, action, GroupActionForm(instance=action), "saved")
+    view = _action_view(action, data=request.POST)
+    force = autosave.keeps_mine(request.POST, action.text)
+    view.state, status = autosave.status_for(view.form, by=request.user, force=force)
+    if status == 200:
+        if not request.htmx:
+            return redirect(reverse("profitability:results", args=[action.model_id]) + "#actions")
+        view = _action_view(action, state="saved")
+    return autosave.field_response(request, view, can_edit=True, status=status)
 
 
 @require_GET

@@ -132,7 +132,8 @@ class AutosaveForm(forms.Form):
         return f"id_{self.dom_id}_%s"
 
     def history_ids(self):
-        """(workshop id, stage id or None) under which the change is kept in the history."""
+        """(workshop id, stage id or None) under which the change is kept in the history,
+        or None for a field whose changes the history does not show."""
         raise NotImplementedError
 
     def extra_updates(self) -> dict:
@@ -158,16 +159,17 @@ class AutosaveForm(forms.Form):
             if any(f.name == "updated_at" for f in model._meta.concrete_fields):
                 updates["updated_at"] = timezone.now()
             model.objects.filter(pk=stored.pk).update(**updates)
-            workshop_id, stage_id = self.history_ids()
-            record_change(
-                workshop_id=workshop_id,
-                stage_id=stage_id,
-                target=self.obj,
-                field=self.name,
-                old=value_text(current),
-                new=value_text(new),
-                by=by,
-            )
+            history = self.history_ids()
+            if history is not None:
+                record_change(
+                    workshop_id=history[0],
+                    stage_id=history[1],
+                    target=self.obj,
+                    field=self.name,
+                    old=value_text(current),
+                    new=value_text(new),
+                    by=by,
+                )
         for name, value in updates.items():
             setattr(self.obj, name, value)
         return True
