@@ -12,7 +12,7 @@ from django.db.models.functions import Trunc
 from django.utils import timezone
 
 from journey.models import Action, Stage
-from journey.worksheet import value_version
+from workshops import autosave
 from workshops.history import record_change
 
 from . import flagging, measures
@@ -410,7 +410,7 @@ def value_text(value) -> str:
 
 def cell_version(value) -> str:
     """The version of a grid cell: a hash of the value the person started from."""
-    return value_version(value_text(value))
+    return autosave.value_version(value_text(value))
 
 
 def save_cell(*, measure, period_start, value, base_version, by, force=False):
@@ -428,9 +428,10 @@ def save_cell(*, measure, period_start, value, base_version, by, force=False):
         )
         current_value = current.value if current else None
         current_text = value_text(current_value)
-        if current_text == new_text:
+        decision = autosave.decide(current_text, new_text, base_version, force=force)
+        if decision == autosave.SAME:
             return True, current_value
-        if not force and value_version(current_text) != base_version:
+        if decision == autosave.CONFLICT:
             return False, current_value
         if value is None:
             current.delete()

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
+from workshops import autosave
 from workshops.access import get_workshop_for_user
 
 from . import actions as board
@@ -341,9 +342,7 @@ def cell_save(request, measure_id, period_start):
         cell.base_version = request.POST.get("base_version", "")
         return _cell_response(request, cell, 422)
     stored = MeasureValue.objects.filter(measure=measure, period_start=start).first()
-    force = request.POST.get("resolve") == "mine" and request.POST.get(
-        "conflict_version"
-    ) == services.cell_version(stored.value if stored else None)
+    force = autosave.keeps_mine(request.POST, services.value_text(stored.value if stored else None))
     saved, current = services.save_cell(
         measure=measure,
         period_start=start,

@@ -96,7 +96,7 @@
   }
 
   function statusOf(form) {
-    return form.querySelector(".status");
+    return form.querySelector(".status, .cell-status");  // a field, or a cell of the grid
   }
 
   function showFailure(form, text, options) {
@@ -105,7 +105,7 @@
     if (!status) return;
     field.classList.add("failed");
     field.dataset.failed = "1";
-    status.className = "status failed";
+    status.classList.add("failed");
     status.textContent = "";
     var message = document.createElement("span");
     message.className = "error";
@@ -193,7 +193,7 @@
     if (!form || event.detail.elt !== form) return;
     var status = statusOf(form);
     if (status && !form.closest("[data-autosave]").dataset.failed) {
-      status.className = "status saving";
+      status.classList.remove("failed", "saved");
       status.textContent = messages().saving || "";
     }
   });
