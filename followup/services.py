@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, DateField, F, OuterRef, Subquery
+from django.db.models import Count, DateField, OuterRef, Subquery
 from django.db.models.functions import Trunc
 from django.utils import timezone
 
@@ -508,16 +508,16 @@ def next_measure_position(stage) -> int:
 # --- actions -----------------------------------------------------------------------------------
 
 
-def set_action_status(*, action, status: str, version: int | None, by) -> bool:
+def set_action_status(*, action, status: str, base_version: str, by) -> bool:
     """Change an action's status from the board unless someone changed the action since the
-    board was loaded; the change is kept in the history."""
+    board was loaded (`base_version` is the row's `edit_version`); kept in the history."""
     with transaction.atomic():
         stored = Action.objects.select_for_update().get(pk=action.pk)
-        if version is not None and stored.version != version:
-            return False
         if stored.status == status:
             return True
-        Action.objects.filter(pk=stored.pk).update(status=status, version=F("version") + 1)
+        if stored.edit_version != base_version:
+            return False
+        Action.objects.filter(pk=stored.pk).update(status=status)
         record_change(
             workshop_id=action.stage.phase.journey.workshop_id,
             stage_id=stored.stage_id,
@@ -528,7 +528,6 @@ def set_action_status(*, action, status: str, version: int | None, by) -> bool:
             by=by,
         )
     action.status = status
-    action.version = stored.version + 1
     return True
 
 

@@ -728,7 +728,7 @@ def _action_context(action, workshop, **extra):
         "action": action,
         "overdue": board.is_overdue(action),
         "status_form": ActionStatusForm(
-            initial={"status": action.status, "version": action.version}
+            initial={"status": action.status, "base_version": action.edit_version}
         ),
         "can_edit": _can_edit(workshop),
         **extra,
@@ -771,7 +771,7 @@ def action_status(request, action_id):
     elif not services.set_action_status(
         action=action,
         status=form.cleaned_data["status"],
-        version=form.cleaned_data["version"],
+        base_version=form.cleaned_data["base_version"],
         by=request.user,
     ):
         status = 409

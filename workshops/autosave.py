@@ -43,6 +43,12 @@ def value_version(value) -> str:
     return hashlib.sha256(value_text(value).encode()).hexdigest()[:16]
 
 
+def row_version(obj, names) -> str:
+    """The version of a row edited as a whole (several fields in one form): the hash of its
+    fields' texts in order. A change to any of them makes an older form stale."""
+    return value_version("\x1f".join(value_text(getattr(obj, name)) for name in names))
+
+
 def decide(current, new, base_version: str, *, force: bool = False) -> str:
     """What a save does: SAME when the stored value already equals the new one (nothing to
     write, never a conflict), CONFLICT when the stored value is no longer the one the person
