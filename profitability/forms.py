@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from workshops.autosave import AutosaveForm, FieldView, Spec, form_field
+from workshops.autosave import AutosaveForm, FieldView, Spec, form_field, row_version
 
 from .models import (
     DEFAULT_GROUPS,
@@ -120,10 +120,31 @@ def _cents(value: Decimal | None) -> int | None:
     return None if value is None else int((value * 100).to_integral_value())
 
 
+SETTING_FIELDS = (
+    "name",
+    "cost_group",
+    "driver",
+    "cost",
+    "capacity",
+    "rate",
+    "resource",
+    "unit_time",
+    "unallocated",
+    "practical_capacity",
+    "rate_per_minute",
+)
+
+
+def setting_version(setting: ActivitySetting) -> str:
+    """The row as the person started from it: the hash of its values (workshops/autosave.py);
+    the integer `version` column is no longer used."""
+    return row_version(setting, SETTING_FIELDS)
+
+
 class VersionedSettingForm(forms.Form):
     """Edits one ActivitySetting; ``apply`` puts the values on a (copied) instance."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Name"), max_length=200)
     cost = forms.DecimalField(
         label=_("Cost (€)"), required=False, max_digits=16, decimal_places=2, min_value=0
@@ -138,10 +159,15 @@ class VersionedSettingForm(forms.Form):
         self.auto_id = f"id_{self.kind}_{key}_%s"
 
     def initial_from(self, setting: ActivitySetting) -> dict:
-        initial = {"version": setting.version, "name": setting.name}
+        initial = {"base_version": setting_version(setting), "name": setting.name}
         if setting.cost is not None:
             initial["cost"] = Decimal(setting.cost).scaleb(-2)
         return initial
+
+    @property
+    def conflict_version(self):
+        """The version of the other person's row, posted by "Keep my values"."""
+        return setting_version(self.conflict)
 
     def apply(self, setting: ActivitySetting) -> ActivitySetting:
         data = self.cleaned_data
@@ -183,7 +209,7 @@ class ActivityForm(VersionedSettingForm):
     )
 
     field_order = [
-        "version",
+        "base_version",
         "name",
         "cost_group",
         "driver",

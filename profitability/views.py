@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, Max, Q
+from django.db.models import Max, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -22,7 +22,15 @@ from .access import (
     get_setting_for_user,
 )
 from .engine import ModelError, analyze, apply_what_if, compare
-from .forms import RerunForm, UploadForm, WhatIfForm, group_action_view, setting_form
+from .forms import (
+    SETTING_FIELDS,
+    RerunForm,
+    UploadForm,
+    WhatIfForm,
+    group_action_view,
+    setting_form,
+    setting_version,
+)
 from .method import action_label
 from .models import ActivitySetting, CustomerResult, SettingKind
 from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
@@ -333,35 +341,19 @@ def setting_save(request, activity_setting_id):
     form = setting_form(setting.kind, request.POST, instance=setting)
     if not form.is_valid():
         return _settings_response(request, pm, status=422, bound={setting.pk: form})
-    version = form.cleaned_data.get("version")
-    if version != setting.version:
+    base_version = form.cleaned_data.get("base_version")
+    if base_version != setting_version(setting):
         form.conflict = setting
         return _settings_response(request, pm, status=409, bound={setting.pk: form})
     edited = form.apply(copy.copy(setting))
     rows = [edited if s.pk == setting.pk else s for s in services.ordered_settings(pm)]
 
     def write():
-        changes = {
-            field: getattr(edited, field)
-            for field in (
-                "name",
-                "cost_group",
-                "driver",
-                "cost",
-                "capacity",
-                "rate",
-                "resource",
-                "unit_time",
-                "unallocated",
-                "practical_capacity",
-                "rate_per_minute",
-            )
-        }
-        updated = ActivitySetting.objects.filter(pk=setting.pk, version=version).update(
-            version=F("version") + 1, **changes
-        )
-        if not updated:
+        stored = ActivitySetting.objects.select_for_update().get(pk=setting.pk)
+        if setting_version(stored) != base_version:
             raise VersionConflict
+        changes = {field: getattr(edited, field) for field in SETTING_FIELDS}
+        ActivitySetting.objects.filter(pk=setting.pk).update(**changes)
 
     response = _rerun_with(request, pm, rows, write, bound={setting.pk: form}, saved=setting.pk)
     if response is None:
