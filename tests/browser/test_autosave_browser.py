@@ -24,7 +24,11 @@ def type_and_leave(field, text):
 
 @pytest.mark.parametrize(
     ("status", "message"),
-    [(500, "palvelimella oli ongelma (virhe 500)"), (403, "ei ole oikeutta muuttaa tätä")],
+    [
+        (500, "palvelimella oli ongelma (virhe 500)"),
+        (403, "ei ole oikeutta muuttaa tätä"),
+        (404, "tätä kohdetta ei enää ole"),
+    ],
 )
 def test_failed_save_shows_error_at_field_and_keeps_text(new_page, manager, stage, status, message):
     page = new_page()
@@ -43,6 +47,27 @@ def test_failed_save_shows_error_at_field_and_keeps_text(new_page, manager, stag
     expect(state).to_contain_text("Tallennettu")
     stage.refresh_from_db()
     assert stage.expectation == "Vastaamme tunnissa"
+
+
+def test_busy_server_with_retry_after_is_retried_by_itself(new_page, manager, stage):
+    page = new_page()
+    field = open_stage(page, stage)
+    answers = []
+
+    def busy_once(route):
+        answers.append(route.request.url)
+        if len(answers) == 1:
+            route.fulfill(status=503, headers={"Retry-After": "1"}, body="busy")
+        else:
+            route.continue_()
+
+    page.route(SAVE, busy_once)
+    type_and_leave(field, "Odotettu tallennus")
+    state = page.locator("#field-expectation .status")
+    expect(state).to_contain_text("palvelin on kiireinen")
+    expect(state).to_contain_text("Tallennettu")  # retried after Retry-After, no click
+    stage.refresh_from_db()
+    assert stage.expectation == "Odotettu tallennus"
 
 
 def test_reload_restores_the_unsaved_draft_and_saves_it(new_page, manager, stage):
