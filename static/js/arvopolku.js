@@ -60,7 +60,14 @@
 
   function autosaveForm(elt) {
     var field = elt && elt.closest ? elt.closest("[data-autosave]") : null;
-    return field ? field.querySelector("form") : null;
+    if (!field) return null;
+    return field.matches("form") ? field : field.querySelector("form");
+  }
+
+  // A row of several fields (data-autosave="row") says when a save fails but keeps no
+  // draft: its fields are saved together, and the typed values stay in the row.
+  function keepsDrafts(form) {
+    return form.closest("[data-autosave]").dataset.autosave !== "row";
   }
 
   function draftKey(form) {
@@ -81,6 +88,7 @@
   }
 
   function storeDraft(form) {
+    if (!keepsDrafts(form)) return;
     var el = input(form);
     var base = form.querySelector("input[name=base_version]");
     if (!el) return;
@@ -142,7 +150,10 @@
   }
 
   function retryFailed() {
-    document.querySelectorAll("[data-autosave][data-failed] form").forEach(save);
+    document.querySelectorAll("[data-autosave][data-failed]").forEach(function (field) {
+      var form = field.matches("form") ? field : field.querySelector("form");
+      if (form) save(form);
+    });
   }
 
   function failureText(xhr) {
@@ -245,6 +256,7 @@
   // against the version it started from (a newer value from someone else gives a conflict).
   function restoreDrafts() {
     document.querySelectorAll("[data-autosave] form").forEach(function (form) {
+      if (!keepsDrafts(form)) return;
       var raw;
       try { raw = localStorage.getItem(draftKey(form)); } catch (e) { return; }
       if (!raw) return;

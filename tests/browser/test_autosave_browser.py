@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from journey.models import Stage
+from journey.models import Action, Stage
 from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
@@ -130,3 +130,18 @@ def test_saving_updates_the_stage_filled_percentage_without_reload(new_page, man
     type_and_leave(field, "Vastaamme samana päivänä")
     expect(page.locator("#field-expectation .status")).to_contain_text("Tallennettu")
     expect(page.locator("#stage-completion .pct")).not_to_have_text(before)
+
+
+def test_failed_row_save_says_so_in_the_row_and_keeps_the_values(new_page, manager, stage):
+    action = Action.objects.create(stage=stage, what="Alkuperäinen", owner="Liisa")
+    page = new_page()
+    open_stage(page, stage)
+    page.route("**/rows/actions/*/save/", lambda route: route.fulfill(status=500, body="no"))
+    row = page.locator(".row-form", has=page.locator(f"textarea[id$='{action.pk.hex[:8]}_what']"))
+    what = row.locator("textarea[name=what]")
+    what.fill("Uusi teksti")
+    what.press("Tab")
+    expect(row.locator(".status")).to_contain_text("palvelimella oli ongelma (virhe 500)")
+    expect(what).to_have_value("Uusi teksti")
+    action.refresh_from_db()
+    assert action.what == "Alkuperäinen"
