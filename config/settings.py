@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "workshops.middleware.HtmxSessionEndedMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -256,7 +256,7 @@ class ActionFilterForm(forms.Form):
 
 class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
-    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    base_version = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 class LinkForm(forms.Form):

@@ -7,12 +7,12 @@ from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.db.models import Count, DateField, F, OuterRef, Subquery
+from django.db.models import Count, DateField, OuterRef, Subquery
 from django.db.models.functions import Trunc
 from django.utils import timezone
 
 from journey.models import Action, Stage
-from journey.worksheet import value_version
+from workshops import autosave
 from workshops.history import record_change
 
 from . import flagging, measures
@@ -410,7 +410,7 @@ def value_text(value) -> str:
 
 def cell_version(value) -> str:
     """The version of a grid cell: a hash of the value the person started from."""
-    return value_version(value_text(value))
+    return autosave.value_version(value_text(value))
 
 
 def save_cell(*, measure, period_start, value, base_version, by, force=False):
@@ -428,9 +428,10 @@ def save_cell(*, measure, period_start, value, base_version, by, force=False):
         )
         current_value = current.value if current else None
         current_text = value_text(current_value)
-        if current_text == new_text:
+        decision = autosave.decide(current_text, new_text, base_version, force=force)
+        if decision == autosave.SAME:
             return True, current_value
-        if not force and value_version(current_text) != base_version:
+        if decision == autosave.CONFLICT:
             return False, current_value
         if value is None:
             current.delete()
@@ -507,16 +508,16 @@ def next_measure_position(stage) -> int:
 # --- actions -----------------------------------------------------------------------------------
 
 
-def set_action_status(*, action, status: str, version: int | None, by) -> bool:
+def set_action_status(*, action, status: str, base_version: str, by) -> bool:
     """Change an action's status from the board unless someone changed the action since the
-    board was loaded; the change is kept in the history."""
+    board was loaded (`base_version` is the row's `edit_version`); kept in the history."""
     with transaction.atomic():
         stored = Action.objects.select_for_update().get(pk=action.pk)
-        if version is not None and stored.version != version:
-            return False
         if stored.status == status:
             return True
-        Action.objects.filter(pk=stored.pk).update(status=status, version=F("version") + 1)
+        if stored.edit_version != base_version:
+            return False
+        Action.objects.filter(pk=stored.pk).update(status=status)
         record_change(
             workshop_id=action.stage.phase.journey.workshop_id,
             stage_id=stored.stage_id,
@@ -527,7 +528,6 @@ def set_action_status(*, action, status: str, version: int | None, by) -> bool:
             by=by,
         )
     action.status = status
-    action.version = stored.version + 1
     return True
 
 

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
+from workshops import autosave
 from workshops.access import get_workshop_for_user
 from workshops.exports.tables import csv_rows
 from workshops.language import method_language
@@ -342,9 +343,7 @@ def cell_save(request, measure_id, period_start):
         cell.base_version = request.POST.get("base_version", "")
         return _cell_response(request, cell, 422)
     stored = MeasureValue.objects.filter(measure=measure, period_start=start).first()
-    force = request.POST.get("resolve") == "mine" and request.POST.get(
-        "conflict_version"
-    ) == services.cell_version(stored.value if stored else None)
+    force = autosave.keeps_mine(request.POST, services.value_text(stored.value if stored else None))
     saved, current = services.save_cell(
         measure=measure,
         period_start=start,
@@ -720,7 +719,7 @@ def _action_context(action, workshop, **extra):
         "action": action,
         "overdue": board.is_overdue(action),
         "status_form": ActionStatusForm(
-            initial={"status": action.status, "version": action.version}
+            initial={"status": action.status, "base_version": action.edit_version}
         ),
         "can_edit": _can_edit(workshop),
         **extra,
@@ -763,7 +762,7 @@ def action_status(request, action_id):
     elif not services.set_action_status(
         action=action,
         status=form.cleaned_data["status"],
-        version=form.cleaned_data["version"],
+        base_version=form.cleaned_data["base_version"],
         by=request.user,
     ):
         status = 409

@@ -1,6 +1,6 @@
 from django import forms
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from workshops.history import record_change
@@ -30,10 +30,12 @@ class JourneyForm(forms.Form):
 
 
 class VersionedRowForm(forms.ModelForm):
-    """An inline row (touchpoint, feedback plan item, action). The posted `version` must match
-    the stored one; otherwise someone else saved first and nothing is overwritten."""
+    """An inline row (touchpoint, feedback plan item, action). The posted `base_version` (the
+    hash of the row the person started from, workshops/autosave.py) must match the stored row;
+    otherwise someone else saved first and nothing is overwritten. The models' integer
+    `version` columns are no longer used."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, stage, **kwargs):
         self.stage = stage
@@ -46,7 +48,12 @@ class VersionedRowForm(forms.ModelForm):
         )
         self.auto_id = f"id_{self.Meta.model._meta.model_name}_{prefix}_%s"
         if not self.is_bound and self.instance.pk:
-            self.initial["version"] = self.instance.version
+            self.initial["base_version"] = self.instance.edit_version
+
+    @property
+    def conflict_version(self):
+        """The version of the other person's row, posted by "Keep my values"."""
+        return self.conflict.edit_version
 
     def save_new(self, *, by):
         with transaction.atomic():
@@ -73,7 +80,7 @@ class VersionedRowForm(forms.ModelForm):
         model = self.Meta.model
         with transaction.atomic():
             stored = model.objects.select_for_update().get(pk=self.instance.pk)
-            if stored.version != self.cleaned_data.get("version"):
+            if stored.edit_version != self.cleaned_data.get("base_version"):
                 self.conflict = stored
                 return False
             changes = {
@@ -83,7 +90,7 @@ class VersionedRowForm(forms.ModelForm):
             }
             if not changes:
                 return True
-            model.objects.filter(pk=stored.pk).update(version=F("version") + 1, **changes)
+            model.objects.filter(pk=stored.pk).update(**changes)
             for name, new in changes.items():
                 record_change(
                     workshop_id=self.stage.phase.journey.workshop_id,

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from workshops.autosave import row_version
 from workshops.models import Workshop
 
 
@@ -165,15 +166,23 @@ class Frequency(models.TextChoices):
 
 
 class StageRow(models.Model):
-    """A row edited inline on the worksheet; `version` guards against silent overwrites."""
+    """A row edited inline on the worksheet. `edit_version`, the hash of its ROW_FIELDS
+    (workshops/autosave.py), guards against silent overwrites; the integer `version` column
+    is no longer used."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     position = models.PositiveIntegerField(default=0)
     version = models.PositiveIntegerField(default=1)
 
+    ROW_FIELDS: tuple = ()
+
     class Meta:
         abstract = True
         ordering = ["position", "id"]
+
+    @property
+    def edit_version(self) -> str:
+        return row_version(self, self.ROW_FIELDS)
 
 
 class Touchpoint(StageRow):

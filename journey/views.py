@@ -2,11 +2,12 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from workshops import registry
+from workshops import autosave, registry
 from workshops.access import check_role, get_workshop_for_user
 from workshops.language import method_language
 from workshops.models import Change
@@ -16,7 +17,7 @@ from .access import get_journey_for_user, get_phase_for_user, get_row_for_user, 
 from .analysis import StagePoint, gap_list
 from .forms import JourneyForm, NameForm, row_form_for
 from .models import Journey, Stage
-from .worksheet import FieldView, StageFieldForm, completion, field_views, value_version
+from .worksheet import StageFieldForm, completion, field_view, field_views, value_version
 
 MAP_LANES = (
     "doing",
@@ -263,22 +264,19 @@ def stage_detail(request, stage_id):
 def _sections(fields):
     sections = {}
     for view in fields:
-        sections.setdefault(view.spec.section, []).append(view)
+        sections.setdefault(view.form.spec.section, []).append(view)
     return [(name, sections[name]) for name in method.SECTIONS if name in sections]
 
 
-def _field_response(request, stage, form, state, status=200):
-    workshop = stage.phase.journey.workshop
-    view = FieldView(stage, form, method.prompt(form.name, method_language(workshop)), state)
-    context = {"view": view, "stage": stage, "can_edit": workshop.user_role != "viewer"}
-    response = render(request, "journey/stage.html#worksheet-field", context, status=status)
-    if state == "saved":
-        # Only the saved state and the new version swap in, so typing goes on undisturbed;
-        # errors and conflicts replace the whole field to show both values.
-        response["HX-Retarget"] = f"#field-{form.name} .autosave-state"
-        response["HX-Reswap"] = "outerHTML"
-        response["HX-Reselect"] = ".autosave-state"
-    return response
+def _can_edit(workshop):
+    return workshop.user_role != "viewer"
+
+
+def _completion_oob(stage):
+    """The stage's "% filled", swapped in beside a saved field (out of band)."""
+    return render_to_string(
+        "journey/stage.html#completion", {"completion": completion(stage), "oob": True}
+    )
 
 
 @require_GET
@@ -287,7 +285,8 @@ def stage_field(request, stage_id, name):
     stage = get_stage_for_user(request, stage_id)
     if name not in method.FIELDS_BY_NAME:
         raise Http404
-    return _field_response(request, stage, StageFieldForm(stage, name), "")
+    view = field_view(stage, name, method_language(stage.phase.journey.workshop))
+    return autosave.field_response(request, view, can_edit=_can_edit(stage.phase.journey.workshop))
 
 
 @require_POST
@@ -296,18 +295,18 @@ def stage_field_save(request, stage_id, name):
     stage = get_stage_for_user(request, stage_id, edit=True)
     if name not in method.FIELDS_BY_NAME:
         raise Http404
-    form = StageFieldForm(stage, name, request.POST)
-    # The person was shown the other value and chose to replace it with their own.
-    force = request.POST.get("resolve") == "mine" and request.POST.get(
-        "conflict_version"
-    ) == value_version(getattr(stage, name))
-    if not form.is_valid():
-        return _field_response(request, stage, form, "error", status=422)
-    if not form.save_if_version_matches(by=request.user, force=force):
-        return _field_response(request, stage, form, "conflict", status=409)
-    if not request.htmx:
-        return redirect(reverse("journey:stage", args=[stage.pk]) + f"#field-{name}")
-    return _field_response(request, stage, StageFieldForm(stage, name), "saved")
+    workshop = stage.phase.journey.workshop
+    view = field_view(stage, name, method_language(workshop), data=request.POST)
+    force = autosave.keeps_mine(request.POST, getattr(stage, name))
+    view.state, status = autosave.status_for(view.form, by=request.user, force=force)
+    if status == 200:
+        if not request.htmx:
+            return redirect(reverse("journey:stage", args=[stage.pk]) + f"#field-{name}")
+        view = field_view(stage, name, method_language(workshop), state="saved")
+    oob = _completion_oob(stage) if status == 200 else ""
+    return autosave.field_response(
+        request, view, can_edit=_can_edit(workshop), status=status, oob=oob
+    )
 
 
 # --- rows: touchpoints, feedback plan, actions ----------------------------------------------

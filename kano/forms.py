@@ -1,10 +1,10 @@
 from django import forms
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from journey.models import Stage
+from workshops.autosave import row_version, value_version
 
 from . import questions
 from .codes import SHORT_CODE_LENGTH, normalise_code
@@ -26,11 +26,21 @@ def workshop_stages(workshop):
     )
 
 
+FACTOR_TEXT_FIELDS = ("name", "description", "functional_question", "dysfunctional_question")
+
+
+def factor_version(factor: Factor) -> str:
+    """The factor as the person started from it: the hash of its texts and linked stages
+    (workshops/autosave.py); the integer `version` column is no longer used."""
+    stage_ids = ",".join(sorted(str(stage.pk) for stage in factor.stages.all()))
+    return value_version(f"{row_version(factor, FACTOR_TEXT_FIELDS)}:{stage_ids}")
+
+
 class FactorForm(forms.ModelForm):
     """A factor with its questions and linked stages. A new factor gets its questions from
     the name when they are left empty; an edit carries the version it started from."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
     stages = StageChoiceField(
         label=_("Linked stages"),
         queryset=Stage.objects.none(),
@@ -64,7 +74,12 @@ class FactorForm(forms.ModelForm):
                 self.fields[name].required = False
                 self.fields[name].help_text = _("Left empty, it is written from the name.")
         elif not self.is_bound:
-            self.initial["version"] = self.instance.version
+            self.initial["base_version"] = factor_version(self.instance)
+
+    @property
+    def conflict_version(self):
+        """The version of the other person's factor, posted by "Keep my version"."""
+        return factor_version(self.conflict)
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
@@ -98,20 +113,11 @@ class FactorForm(forms.ModelForm):
         """Saves unless someone else saved the factor after this form was shown."""
         with transaction.atomic():
             stored = Factor.objects.select_for_update().get(pk=self.instance.pk)
-            if stored.version != self.cleaned_data.get("version"):
+            if factor_version(stored) != self.cleaned_data.get("base_version"):
                 self.conflict = stored
                 return False
             Factor.objects.filter(pk=stored.pk).update(
-                version=F("version") + 1,
-                **{
-                    name: self.cleaned_data[name]
-                    for name in (
-                        "name",
-                        "description",
-                        "functional_question",
-                        "dysfunctional_question",
-                    )
-                },
+                **{name: self.cleaned_data[name] for name in FACTOR_TEXT_FIELDS}
             )
             stored.stages.set(self.cleaned_data["stages"])
         return True

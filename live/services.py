@@ -19,7 +19,7 @@ from django.db.models import Count, Max, Sum
 from django.utils import timezone
 
 from journey.models import Action, Stage, Touchpoint
-from workshops import ratelimit
+from workshops import autosave, ratelimit
 from workshops.history import record_change
 from workshops.language import method_language
 
@@ -195,8 +195,13 @@ def ratings_preview(activity: Activity) -> list[dict]:
 
 
 def preview_version(preview: list[dict]) -> str:
-    text = ";".join(f"{row['stage'].pk}={row['new']}" for row in preview)
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    """The version the facilitator confirms (workshops/autosave.py scheme): each stage's value
+    now and the value to write. A stage edited on its worksheet meanwhile makes it stale, so
+    the room's averages never silently overwrite what someone just typed."""
+    text = ";".join(
+        f"{row['stage'].pk}={autosave.value_text(row['old'])}>{row['new']}" for row in preview
+    )
+    return autosave.value_version(text)
 
 
 def _rating_rows(activity):

@@ -3,7 +3,10 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from workshops.autosave import AutosaveForm, FieldView, Spec, form_field, row_version
 
 from .models import (
     DEFAULT_GROUPS,
@@ -117,10 +120,31 @@ def _cents(value: Decimal | None) -> int | None:
     return None if value is None else int((value * 100).to_integral_value())
 
 
+SETTING_FIELDS = (
+    "name",
+    "cost_group",
+    "driver",
+    "cost",
+    "capacity",
+    "rate",
+    "resource",
+    "unit_time",
+    "unallocated",
+    "practical_capacity",
+    "rate_per_minute",
+)
+
+
+def setting_version(setting: ActivitySetting) -> str:
+    """The row as the person started from it: the hash of its values (workshops/autosave.py);
+    the integer `version` column is no longer used."""
+    return row_version(setting, SETTING_FIELDS)
+
+
 class VersionedSettingForm(forms.Form):
     """Edits one ActivitySetting; ``apply`` puts the values on a (copied) instance."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    base_version = forms.CharField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(label=_("Name"), max_length=200)
     cost = forms.DecimalField(
         label=_("Cost (€)"), required=False, max_digits=16, decimal_places=2, min_value=0
@@ -135,10 +159,15 @@ class VersionedSettingForm(forms.Form):
         self.auto_id = f"id_{self.kind}_{key}_%s"
 
     def initial_from(self, setting: ActivitySetting) -> dict:
-        initial = {"version": setting.version, "name": setting.name}
+        initial = {"base_version": setting_version(setting), "name": setting.name}
         if setting.cost is not None:
             initial["cost"] = Decimal(setting.cost).scaleb(-2)
         return initial
+
+    @property
+    def conflict_version(self):
+        """The version of the other person's row, posted by "Keep my values"."""
+        return setting_version(self.conflict)
 
     def apply(self, setting: ActivitySetting) -> ActivitySetting:
         data = self.cleaned_data
@@ -180,7 +209,7 @@ class ActivityForm(VersionedSettingForm):
     )
 
     field_order = [
-        "version",
+        "base_version",
         "name",
         "cost_group",
         "driver",
@@ -253,19 +282,39 @@ def setting_form(kind, *args, **kwargs) -> VersionedSettingForm:
     return SETTING_FORMS[kind](*args, **kwargs)
 
 
-class GroupActionForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+class GroupActionForm(AutosaveForm):
+    """The consultant's action text for one customer group, autosaved (workshops/autosave.py).
+    The model's integer `version` column is no longer used: the version is the text's hash."""
 
-    class Meta:
-        model = GroupAction
-        fields = ["text"]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+    def __init__(self, action: GroupAction, data=None):
+        super().__init__(
+            action,
+            "text",
+            form_field(Spec("text"), GroupAction._meta.get_field("text")),
+            data,
+            dom_id=f"action-{action.group}",
+        )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.auto_id = f"id_action_{self.instance.group}_%s"
-        if not self.is_bound:
-            self.initial["version"] = self.instance.version
+    def auto_id_pattern(self):
+        return f"id_action_{self.obj.group}_%s"
+
+    def history_ids(self):
+        return None  # the actions are rewritten by each analysis run; not kept in the history
+
+    def extra_updates(self):
+        return {"edited": True}
+
+
+def group_action_view(action: GroupAction, label: str, *, data=None, state="") -> FieldView:
+    form = GroupActionForm(action, data)
+    return FieldView(
+        form,
+        save_url=reverse("profitability:action-save", args=[action.pk]),
+        reload_url=reverse("profitability:action", args=[action.pk]),
+        state=state,
+        label=label,
+        kind="text",
+    )
 
 
 class WhatIfForm(forms.Form):

@@ -53,6 +53,11 @@ urlpatterns = [
         name="action-save",
     ),
     path(
+        "profitability/actions/<uuid:group_action_id>/field/",
+        views.action_field,
+        name="action",
+    ),
+    path(
         "profitability/<uuid:profitability_model_id>/what-if/",
         views.what_if,
         name="what-if",

@@ -3,13 +3,14 @@ from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import F, Max, Q
+from django.db.models import Max, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from workshops import autosave
 from workshops.access import get_workshop_for_user
 from workshops.language import method_language, ui_language
 
@@ -21,9 +22,17 @@ from .access import (
     get_setting_for_user,
 )
 from .engine import ModelError, analyze, apply_what_if, compare
-from .forms import GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
+from .forms import (
+    SETTING_FIELDS,
+    RerunForm,
+    UploadForm,
+    WhatIfForm,
+    group_action_view,
+    setting_form,
+    setting_version,
+)
 from .method import action_label
-from .models import ActivitySetting, CustomerResult, GroupAction, SettingKind
+from .models import ActivitySetting, CustomerResult, SettingKind
 from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
 
 EDIT_ROLES = ("facilitator", "manager")
@@ -117,39 +126,40 @@ def results(request, profitability_model_id):
     can_edit = _can_edit(pm.workshop)
     for row in context["groups"]:
         action = row["action_object"]
-        row["form"] = GroupActionForm(instance=action) if action else None
+        row["view"] = _action_view(action) if action else None
     context.update(workshop=pm.workshop, can_edit=can_edit)
     return render(request, "profitability/results.html", context)
 
 
-def _action_response(request, action, form, state, status=200):
-    label = action_label(action.action, method_language(action.model.workshop))
-    context = {
-        "row": {"action_object": action, "form": form, "action_label": label},
-        "state": state,
-        "can_edit": True,
-        "workshop": action.model.workshop,
-    }
-    return _render(request, "profitability/results.html", "group-action", context, status=status)
+def _action_view(action, *, data=None, state=""):
+    label = _("Group %(group)s") % {"group": action.group}
+    suggestion = action_label(action.action, method_language(action.model.workshop))
+    if suggestion:
+        label = f"{label} · {suggestion}"
+    return group_action_view(action, label, data=data, state=state)
+
+
+@require_GET
+@login_required
+def action_field(request, group_action_id):
+    action = get_group_action_for_user(request, group_action_id)
+    return autosave.field_response(
+        request, _action_view(action), can_edit=_can_edit(action.model.workshop)
+    )
 
 
 @require_POST
 @login_required
 def action_save(request, group_action_id):
     action = get_group_action_for_user(request, group_action_id, edit=True)
-    form = GroupActionForm(request.POST, instance=copy.copy(action))
-    if not form.is_valid():
-        return _action_response(request, action, form, "error", status=422)
-    updated = GroupAction.objects.filter(
-        pk=action.pk, version=form.cleaned_data.get("version")
-    ).update(text=form.cleaned_data["text"], edited=True, version=F("version") + 1)
-    if not updated:
-        form.conflict = GroupAction.objects.get(pk=action.pk)
-        return _action_response(request, action, form, "conflict", status=409)
-    if not request.htmx:
-        return redirect(reverse("profitability:results", args=[action.model_id]) + "#actions")
-    action.refresh_from_db()
-    return _action_response(request, action, GroupActionForm(instance=action), "saved")
+    view = _action_view(action, data=request.POST)
+    force = autosave.keeps_mine(request.POST, action.text)
+    view.state, status = autosave.status_for(view.form, by=request.user, force=force)
+    if status == 200:
+        if not request.htmx:
+            return redirect(reverse("profitability:results", args=[action.model_id]) + "#actions")
+        view = _action_view(action, state="saved")
+    return autosave.field_response(request, view, can_edit=True, status=status)
 
 
 @require_GET
@@ -331,35 +341,19 @@ def setting_save(request, activity_setting_id):
     form = setting_form(setting.kind, request.POST, instance=setting)
     if not form.is_valid():
         return _settings_response(request, pm, status=422, bound={setting.pk: form})
-    version = form.cleaned_data.get("version")
-    if version != setting.version:
+    base_version = form.cleaned_data.get("base_version")
+    if base_version != setting_version(setting):
         form.conflict = setting
         return _settings_response(request, pm, status=409, bound={setting.pk: form})
     edited = form.apply(copy.copy(setting))
     rows = [edited if s.pk == setting.pk else s for s in services.ordered_settings(pm)]
 
     def write():
-        changes = {
-            field: getattr(edited, field)
-            for field in (
-                "name",
-                "cost_group",
-                "driver",
-                "cost",
-                "capacity",
-                "rate",
-                "resource",
-                "unit_time",
-                "unallocated",
-                "practical_capacity",
-                "rate_per_minute",
-            )
-        }
-        updated = ActivitySetting.objects.filter(pk=setting.pk, version=version).update(
-            version=F("version") + 1, **changes
-        )
-        if not updated:
+        stored = ActivitySetting.objects.select_for_update().get(pk=setting.pk)
+        if setting_version(stored) != base_version:
             raise VersionConflict
+        changes = {field: getattr(edited, field) for field in SETTING_FIELDS}
+        ActivitySetting.objects.filter(pk=setting.pk).update(**changes)
 
     response = _rerun_with(request, pm, rows, write, bound={setting.pk: form}, saved=setting.pk)
     if response is None:

@@ -12,6 +12,7 @@ profitability model with results is used; its volume, margin and profit fill the
 from django.db import transaction
 from django.db.models import Max
 
+from workshops.autosave import value_version
 from workshops.history import record_change
 from workshops.language import method_language
 
@@ -562,8 +563,6 @@ def rules_problem_text(problem) -> str:
 def save_customer_rules(*, segment, rules_data: list[dict], base_version: str, by=None) -> bool:
     """Replace the segment's rules unless someone saved them since `base_version` (then
     False, nothing written); then the measured scores follow the new mapping."""
-    from .editing import value_version
-
     stored = Segment.objects.select_for_update().get(pk=segment.pk)
     old = rules_text(stored.customer_rules)
     new = rules_text(rules_data)

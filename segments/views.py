@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from workshops import autosave
 from workshops.access import get_workshop_for_user
 from workshops.language import method_language, ui_language
 from workshops.models import Change
@@ -110,18 +111,14 @@ def _part(segment_part, segment_field):
 
 def _field_response(request, part, obj, view, status=200):
     workshop = part.workshop_of(obj)
-    context = {"view": view, "can_edit": _can_edit(workshop)}
-    response = render(request, "segments/_field.html", context, status=status)
-    if view.state == "saved":
-        # Only the saved state, the version and the naming hint swap in, so typing goes on.
-        response["HX-Retarget"] = f"#field-{view.dom_id} .autosave-state"
-        response["HX-Reswap"] = "outerHTML"
-        response["HX-Reselect"] = ".autosave-state"
-        if part in (SCORE, CRITERION):
-            response["HX-Trigger"] = "segments-ranking"
-        if part is EXPERIENCE and view.name == "strength":
-            response["HX-Trigger"] = "segments-experience"
-    return response
+    trigger = None
+    if part in (SCORE, CRITERION):
+        trigger = "segments-ranking"
+    if part is EXPERIENCE and view.name == "strength":
+        trigger = "segments-experience"
+    return autosave.field_response(
+        request, view, can_edit=_can_edit(workshop), status=status, trigger=trigger
+    )
 
 
 @require_GET
@@ -140,17 +137,10 @@ def part_save(request, segment_part, segment_part_id, segment_field):
     obj = get_part_for_user(request, part, segment_part_id, edit=True)
     workshop = part.workshop_of(obj)
     view = _view(part, obj, segment_field, workshop, data=request.POST)
-    form = view.form
-    # The person was shown the other value and chose to replace it with their own.
-    force = request.POST.get("resolve") == "mine" and request.POST.get(
-        "conflict_version"
-    ) == value_version(getattr(obj, segment_field))
-    if not form.is_valid():
-        view.state = "error"
-        return _field_response(request, part, obj, view, status=422)
-    if not form.save_if_version_matches(by=request.user, force=force):
-        view.state = "conflict"
-        return _field_response(request, part, obj, view, status=409)
+    force = autosave.keeps_mine(request.POST, getattr(obj, segment_field))
+    view.state, status = autosave.status_for(view.form, by=request.user, force=force)
+    if status != 200:
+        return _field_response(request, part, obj, view, status=status)
     if part is SEGMENT and segment_field == "name":
         services.fill_measured_scores(workshop)  # the segment column matches names
     if not request.htmx:

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from kano.forms import factor_version
 from kano.models import Factor
 from tests.conftest import HTMX
 
@@ -86,7 +87,7 @@ def test_save_factor_updates_fields_stages_and_shows_saved(en_client_for, manage
             "functional_question": "Jos toimitus tulee huomenna?",
             "dysfunctional_question": "Jos toimitus tulee viikon päästä?",
             "stages": [str(stage.pk)],
-            "version": factor.version,
+            "base_version": factor_version(factor),
         },
         headers=HTMX,
     )
@@ -96,7 +97,6 @@ def test_save_factor_updates_fields_stages_and_shows_saved(en_client_for, manage
     factor.refresh_from_db()
     assert factor.description == "Alle 24 h"
     assert factor.functional_question == "Jos toimitus tulee huomenna?"
-    assert factor.version == 2
     assert list(factor.stages.all()) == [stage]
 
 
@@ -106,7 +106,7 @@ def test_stale_version_gets_409_and_keeps_both_texts(en_client_for, manager, fac
         "name": "Nopea toimitus",
         "functional_question": "Bobin kysymys",
         "dysfunctional_question": "x",
-        "version": factor.version,
+        "base_version": factor_version(factor),
     }
     client = en_client_for(manager)
     first = client.post(reverse("kano:factor-save", args=[factor.pk]), data, headers=HTMX)
@@ -125,7 +125,7 @@ def test_invalid_factor_save_gets_422_and_saves_nothing(en_client_for, manager, 
     factor = factors[0]
     response = en_client_for(manager).post(
         reverse("kano:factor-save", args=[factor.pk]),
-        {"name": "", "version": factor.version},
+        {"name": "", "base_version": factor_version(factor)},
         headers=HTMX,
     )
     assert response.status_code == 422
@@ -161,7 +161,7 @@ def test_viewer_sees_factors_read_only_and_gets_403_on_writes(en_client_for, vie
     factor = factors[0]
     for url, data in (
         (reverse("kano:factor-add", args=[factor.workshop_id]), {"name": "X"}),
-        (reverse("kano:factor-save", args=[factor.pk]), {"name": "X", "version": 1}),
+        (reverse("kano:factor-save", args=[factor.pk]), {"name": "X", "base_version": ""}),
         (reverse("kano:factor-delete", args=[factor.pk]), {}),
     ):
         assert client.post(url, data).status_code == 403
@@ -173,7 +173,7 @@ def test_other_organisation_gets_404(en_client_for, outsider, factors):
     client = en_client_for(outsider)
     assert client.get(reverse("kano:factors", args=[factors[0].workshop_id])).status_code == 404
     response = client.post(
-        reverse("kano:factor-save", args=[factors[0].pk]), {"name": "X", "version": 1}
+        reverse("kano:factor-save", args=[factors[0].pk]), {"name": "X", "base_version": ""}
     )
     assert response.status_code == 404
 
@@ -191,3 +191,25 @@ def test_anonymous_is_sent_to_login(client, factors):
     response = client.get(reverse("kano:factors", args=[factors[0].workshop_id]))
     assert response.status_code == 302
     assert "/accounts/login/" in response["Location"]
+
+
+def test_keep_my_version_after_a_conflict_saves_mine(en_client_for, manager, factors):
+    factor = factors[0]
+    started_from = factor_version(factor)
+    Factor.objects.filter(pk=factor.pk).update(functional_question="Their question")
+    factor.refresh_from_db()
+    data = {
+        "name": "Nopea toimitus",
+        "functional_question": "My question",
+        "dysfunctional_question": "x",
+        "base_version": started_from,
+    }
+    url = reverse("kano:factor-save", args=[factor.pk])
+    client = en_client_for(manager)
+    conflict = client.post(url, data, headers=HTMX)
+    assert conflict.status_code == 409
+    assert f'value="{factor_version(factor)}"' in conflict.text  # "Keep my version" posts theirs
+    data["base_version"] = factor_version(factor)
+    assert client.post(url, data, headers=HTMX).status_code == 200
+    factor.refresh_from_db()
+    assert factor.functional_question == "My question"

@@ -92,6 +92,19 @@ def test_ratings_changed_since_the_preview_give_409_and_a_new_preview(
     assert Stage.objects.get(pk=stages[0].pk).experience_today is None
 
 
+def test_a_stage_edited_on_its_worksheet_since_the_preview_gives_409_and_is_kept(
+    rated, stages, as_facilitator
+):
+    preview = as_facilitator.get(reverse("live:apply-ratings", args=[rated.pk])).text
+    version = preview.split('name="version" value="')[1].split('"')[0]
+    Stage.objects.filter(pk=stages[0].pk).update(experience_today=-3)  # typed by a manager
+    response = as_facilitator.post(
+        reverse("live:apply-ratings", args=[rated.pk]), {"version": version}
+    )
+    assert response.status_code == 409
+    assert Stage.objects.get(pk=stages[0].pk).experience_today == -3
+
+
 @pytest.mark.parametrize("who", ["manager", "viewer"])
 def test_only_the_facilitator_fills_experience_today(request, client_for, rated, stages, who):
     client = client_for(request.getfixturevalue(who))

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from profitability.models import GroupAction
 from profitability.services import ordered_settings, rerun_analysis
+from workshops.autosave import value_version
 
 from ..conftest import HTMX
 
@@ -22,25 +23,54 @@ def test_default_text_comes_from_the_method_in_the_workshop_language(pm):
 def test_saves_the_consultants_text_and_shows_saved(pm, manager, en_client_for):
     action = pm.group_actions.get(group=3)
     response = en_client_for(manager).post(
-        url(action), {"text": "Minimitilaus 200 €", "version": action.version}, headers=HTMX
+        url(action),
+        {"text": "Minimitilaus 200 €", "base_version": value_version(action.text)},
+        headers=HTMX,
     )
     assert response.status_code == 200
     assert "<html" not in response.text
     assert "Saved" in response.text
     action.refresh_from_db()
-    assert (action.text, action.edited, action.version) == ("Minimitilaus 200 €", True, 2)
+    assert (action.text, action.edited) == ("Minimitilaus 200 €", True)
 
 
 def test_stale_version_gets_409_and_keeps_both_texts(pm, manager, en_client_for):
     action = pm.group_actions.get(group=2)
-    GroupAction.objects.filter(pk=action.pk).update(text="Their text", version=5)
+    started_from = value_version(action.text)
+    GroupAction.objects.filter(pk=action.pk).update(text="Their text")
     response = en_client_for(manager).post(
-        url(action), {"text": "My text", "version": 1}, headers=HTMX
+        url(action), {"text": "My text", "base_version": started_from}, headers=HTMX
     )
     assert response.status_code == 409
     assert "Their text" in response.text and "My text" in response.text
+    assert "Keep my version" in response.text and "Use their version" in response.text
     action.refresh_from_db()
     assert action.text == "Their text"
+
+
+def test_keep_mine_after_a_conflict_saves_my_text(pm, manager, en_client_for):
+    action = pm.group_actions.get(group=2)
+    started_from = value_version(action.text)
+    GroupAction.objects.filter(pk=action.pk).update(text="Their text")
+    data = {
+        "text": "My text",
+        "base_version": started_from,
+        "resolve": "mine",
+        "conflict_version": value_version("Their text"),
+    }
+    assert en_client_for(manager).post(url(action), data, headers=HTMX).status_code == 200
+    action.refresh_from_db()
+    assert action.text == "My text"
+
+
+def test_use_theirs_shows_the_stored_text(pm, manager, en_client_for):
+    action = pm.group_actions.get(group=2)
+    GroupAction.objects.filter(pk=action.pk).update(text="Their text")
+    response = en_client_for(manager).get(
+        reverse("profitability:action", args=[action.pk]), headers=HTMX
+    )
+    assert response.status_code == 200
+    assert "Their text" in response.text
 
 
 def test_rerun_keeps_edited_texts_and_updates_untouched_defaults(pm):
