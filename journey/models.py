@@ -15,6 +15,8 @@ class JourneyKind(models.TextChoices):
 class Journey(models.Model):
     """One customer process; a workshop has one per segment, and 'today' and 'ideal' versions."""
 
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="journeys")
     name = models.CharField(_("name"), max_length=200)
@@ -39,6 +41,8 @@ class PhaseKey(models.TextChoices):
 
 
 class Phase(models.Model):
+    workshop_path = "journey__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="phases")
     key = models.CharField(max_length=10, choices=PhaseKey.choices)
@@ -69,6 +73,8 @@ class Standardisation(models.TextChoices):
 
 class Stage(models.Model):
     """A stage of the customer's process with its worksheet (see journey.method.FIELDS)."""
+
+    workshop_path = "phase__journey__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="stages")
@@ -166,6 +172,8 @@ class Frequency(models.TextChoices):
 
 class StageRow(models.Model):
     """A row edited inline on the worksheet; `version` guards against silent overwrites."""
+
+    workshop_path = "stage__phase__journey__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     position = models.PositiveIntegerField(default=0)

@@ -11,22 +11,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 
 from . import charts, services
-from .access import (
-    get_customer_for_user,
-    get_group_action_for_user,
-    get_model_for_user,
-    get_setting_for_user,
-)
 from .engine import ModelError, analyze, apply_what_if, compare
 from .forms import GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
 from .method import action_label
-from .models import ActivitySetting, CustomerResult, GroupAction, SettingKind
+from .models import (
+    ActivitySetting,
+    CustomerResult,
+    GroupAction,
+    ProfitabilityModel,
+    SettingKind,
+)
 from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
 
-EDIT_ROLES = ("facilitator", "manager")
 CUSTOMERS_PER_PAGE = 50
 
 
@@ -39,10 +38,6 @@ def _render(request, template, partial, context, status=200):
     return render(request, name, context, status=status)
 
 
-def _can_edit(workshop) -> bool:
-    return workshop.user_role in EDIT_ROLES
-
-
 # --- models and upload -------------------------------------------------------------------------
 
 
@@ -53,7 +48,7 @@ def model_list(request, workshop_id):
     context = {
         "workshop": workshop,
         "models": workshop.profitability_models.all(),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "profitability/list.html", context)
 
@@ -95,7 +90,7 @@ def upload(request, workshop_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def model_delete(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     if request.method == "POST":
         services.delete_model(pm)
         return redirect("profitability:list", pm.workshop_id)
@@ -112,9 +107,9 @@ def model_delete(request, profitability_model_id):
 @require_GET
 @login_required
 def results(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     context = results_context(pm)
-    can_edit = _can_edit(pm.workshop)
+    can_edit = pm.workshop.can_edit
     for row in context["groups"]:
         action = row["action_object"]
         row["form"] = GroupActionForm(instance=action) if action else None
@@ -136,7 +131,7 @@ def _action_response(request, action, form, state, status=200):
 @require_POST
 @login_required
 def action_save(request, group_action_id):
-    action = get_group_action_for_user(request, group_action_id, edit=True)
+    action = get_for_user(request, GroupAction, group_action_id, edit=True)
     form = GroupActionForm(request.POST, instance=copy.copy(action))
     if not form.is_valid():
         return _action_response(request, action, form, "error", status=422)
@@ -155,7 +150,7 @@ def action_save(request, group_action_id):
 @require_GET
 @login_required
 def customer_list(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     rows = CustomerResult.objects.filter(model=pm).order_by("rank")
     query = request.GET.get("q", "").strip()[:100]
     if query:
@@ -190,7 +185,7 @@ def _querystring(**params) -> str:
 @require_GET
 @login_required
 def customer_detail(request, customer_result_id):
-    customer = get_customer_for_user(request, customer_result_id)
+    customer = get_for_user(request, CustomerResult, customer_result_id)
     pm = customer.model
     lines = services.breakdown(customer)
     names = {key: name() for key, name in COST_GROUP_NAMES.items()}
@@ -260,7 +255,7 @@ def _settings_context(pm, *, bound=None, new_forms=None, errors=(), rows=None, s
         "new_resource": new_forms.get(SettingKind.RESOURCE) or setting_form(SettingKind.RESOURCE),
         "errors": error_items,
         "saved": saved,
-        "can_edit": _can_edit(pm.workshop),
+        "can_edit": pm.workshop.can_edit,
         "can_rerun": pm.has_order_lines,
         "rerun_form": RerunForm(initial={"groups": pm.groups}),
         "drivers": _drivers(pm),
@@ -281,7 +276,7 @@ def _settings_response(request, pm, status=200, **kwargs):
 @require_GET
 @login_required
 def settings_page(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     return _settings_response(request, pm)
 
 
@@ -326,7 +321,7 @@ def _no_lines_errors(pm):
 @require_POST
 @login_required
 def setting_save(request, activity_setting_id):
-    setting = get_setting_for_user(request, activity_setting_id, edit=True)
+    setting = get_for_user(request, ActivitySetting, activity_setting_id, edit=True)
     pm = setting.model
     form = setting_form(setting.kind, request.POST, instance=setting)
     if not form.is_valid():
@@ -371,7 +366,7 @@ def setting_save(request, activity_setting_id):
 @require_POST
 @login_required
 def setting_add(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     kind = request.POST.get("kind")
     if kind not in SettingKind.values:
         kind = SettingKind.ACTIVITY
@@ -391,7 +386,7 @@ def setting_add(request, profitability_model_id):
 @require_POST
 @login_required
 def setting_delete(request, activity_setting_id):
-    setting = get_setting_for_user(request, activity_setting_id, edit=True)
+    setting = get_for_user(request, ActivitySetting, activity_setting_id, edit=True)
     pm = setting.model
     rows = [s for s in services.ordered_settings(pm) if s.pk != setting.pk]
     return _rerun_with(request, pm, rows, setting.delete)
@@ -400,7 +395,7 @@ def setting_delete(request, activity_setting_id):
 @require_POST
 @login_required
 def rerun(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     form = RerunForm(request.POST)
     if not form.is_valid() or not pm.has_order_lines:
         errors = [] if pm.has_order_lines else _no_lines_errors(pm)
@@ -436,7 +431,7 @@ def _rate_names(pm) -> list[tuple[str, str]]:
 @require_GET
 @login_required
 def what_if(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     drivers = _drivers(pm)
     bound = "run" in request.GET
     form = WhatIfForm(request.GET if bound else None, rate_names=_rate_names(pm), drivers=drivers)
