@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from segments.mapping import same_name
+from workshops.matching import same_name
 
 from . import charts
 from .method import action_label, language_of

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from profitability.charts import curve_svg
+from profitability.results import whale_labels
 from workshops.access import get_workshop_for_user
 from workshops.models import Change
 
@@ -368,9 +370,6 @@ def _segment_curve(table, segment):
 
 
 def _curve_svg(curve):
-    from profitability.charts import curve_svg
-    from profitability.results import whale_labels
-
     return curve_svg(curve, labels=whale_labels(), language=_language_now())
 
 
