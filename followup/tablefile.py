@@ -57,7 +57,9 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_table(data: bytes, filename: str, gettext: Translate = _same) -> Table:
+def read_table(
+    data: bytes, filename: str, gettext: Translate = _same, max_rows: int | None = None
+) -> Table:
     if len(data) > MAX_FILE_BYTES:
         return _failed(
             gettext("The file is larger than %(mb)d MB.") % {"mb": MAX_FILE_BYTES // 1048576}
@@ -81,8 +83,10 @@ def read_table(data: bytes, filename: str, gettext: Translate = _same) -> Table:
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        if len(body) >= MAX_ROWS:
-            return _failed(gettext("The file has more than %(n)d rows.") % {"n": MAX_ROWS})
+        if len(body) >= (max_rows or MAX_ROWS):
+            return _failed(
+                gettext("The file has more than %(n)d rows.") % {"n": max_rows or MAX_ROWS}
+            )
         body.append((number, cells))
     if not header:
         return _failed(gettext("The first row must name the columns."))

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from journey.access import get_row_for_user, get_stage_for_user
 from journey.models import Action
 from workshops.access import get_workshop_for_user
+from workshops.uploads import max_rows
 
 from . import actions as board
 from . import charts, importing, measures, method, services, uploads
@@ -389,7 +390,9 @@ def values_import(request, workshop_id):
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            table = read_table(upload.read(), upload.name, gettext=_)
+            table = read_table(
+                upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+            )
             parsed = importing.parse_values(table, _measure_infos(workshop), gettext=_)
             if not parsed.errors:
                 count = services.import_values(rows=parsed.rows, by=request.user)
@@ -607,7 +610,7 @@ def feedback_import_map(request, workshop_id, upload_id):
     path = uploads.find(workshop, upload_id)
     if path is None:
         raise Http404
-    table = read_table(path.read_bytes(), path.name, gettext=_)
+    table = read_table(path.read_bytes(), path.name, gettext=_, max_rows=max_rows("followup_table"))
     guess = importing.guess_mapping(table.header)
     form = MappingForm(request.POST or None, workshop=workshop, header=table.header, guess=guess)
     parsed = None

@@ -133,7 +133,7 @@ _ANSWER_LOOKUP.update(
 _IMPORTANCE_LOOKUP: dict[str, int] = {str(value): value for value in range(1, 10)}
 
 
-def parse_responses(data: bytes, filename: str) -> ParsedResponses:
+def parse_responses(data: bytes, filename: str, max_rows: int | None = None) -> ParsedResponses:
     """Read a Kano response file (CSV or XLSX, long form) into answer pairs.
 
     Validates every row (answers 1..5 or answer words, importance 1..9, both halves of each
@@ -170,7 +170,7 @@ def parse_responses(data: bytes, filename: str) -> ParsedResponses:
     if rows is None:
         return collector.result()
     with _gc_paused():
-        return _parse_rows(rows, collector)
+        return _parse_rows(rows, collector, max_rows or MAX_ROWS)
 
 
 def _csv_rows(data: bytes, errors: _Errors) -> Rows | None:
@@ -313,7 +313,7 @@ def _read_header(names: list[str], errors: _Errors) -> tuple[dict[str, int], dic
 _PAIR_FIELDS = set(AnswerPair.model_fields)
 
 
-def _parse_rows(rows: Rows, errors: _Errors) -> ParsedResponses:
+def _parse_rows(rows: Rows, errors: _Errors, max_rows: int) -> ParsedResponses:
     header = next(rows, None)
     if header is None:
         errors.add(1, "", "", "empty_file", "The file is empty.")
@@ -349,13 +349,13 @@ def _parse_rows(rows: Rows, errors: _Errors) -> ParsedResponses:
     strings: dict[str, str] = {}
     share = strings.setdefault
     for row, cells in rows:
-        if row > MAX_ROWS + 1:
+        if row > max_rows + 1:
             errors.add(
                 row,
                 "",
                 "",
                 "too_large",
-                f"Row {row}: the file has more than {MAX_ROWS} answer rows.",
+                f"Row {row}: the file has more than {max_rows} answer rows.",
             )
             break
         if len(cells) < width:

@@ -7,6 +7,7 @@ import is removed, so a bad file leaves no rows and no files behind.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import math
@@ -26,6 +27,7 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
 from workshops import filereader
+from workshops.uploads import max_rows, upload_limit
 
 from .engine import (
     COST_GROUPS,
@@ -96,7 +98,10 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
     its declared size, so a lying directory cannot write more than that.
     """
     try:
-        infos = filereader.check_zip(content, ZIP_LIMITS)
+        limits = dataclasses.replace(
+            ZIP_LIMITS, max_uncompressed=upload_limit("profitability_zip")["unpacked_bytes"]
+        )
+        infos = filereader.check_zip(content, limits)
     except filereader.FileRefused as refused:
         raise _archive_error(filename, reader_message(refused)) from None
     source = content if isinstance(content, Path) else io.BytesIO(content)
@@ -139,7 +144,10 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
 
 def load_uploaded(files: Mapping[str, UploadedFile]) -> Model:
     """Parse and validate uploaded model files (a ModelError lists every problem)."""
-    return load_files({name: (item.name, item.content) for name, item in files.items()})
+    return load_files(
+        {name: (item.name, item.content) for name, item in files.items()},
+        max_rows=max_rows("profitability_file"),
+    )
 
 
 # --- settings rows <-> engine tables ---------------------------------------------------------

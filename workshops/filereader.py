@@ -258,12 +258,33 @@ def table_rows(
     yield from csv_rows(decode_text(data, fallback=fallback, gettext=gettext), gettext=gettext)
 
 
-# Signatures of common non-table files people pick by mistake (images, PDF, archives).
-_BINARY_SIGNATURES = (b"\x89PNG", b"%PDF", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"Rar!", b"7z")
+# Signatures of files people pick by mistake, with the name the person knows them by.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an XLSX workbook)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (XLS or DOC)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+)
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What a non-text file is ("a PNG image", ...), "a binary file" for other binary data,
+    or None for text (UTF-16 and UTF-32 count as text: `unsupported_encoding` names them)."""
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if unsupported_encoding(data) is None and b"\x00" in data[:4096]:
+        return "a binary file"
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
-    if data.startswith(_BINARY_SIGNATURES):
+    if data.startswith(tuple(signature for signature, _kind in _SIGNATURES[:4])):
         return True
     # Text never holds NUL bytes once UTF-16/32 (told apart above) are excluded.
     return unsupported_encoding(data) is None and b"\x00" in data[:4096]

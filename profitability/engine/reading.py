@@ -117,7 +117,13 @@ class RawTable:
         return self.headers.get(name, name)
 
 
-def read_table(filename: str, data: bytes | None = None, *, path: Path | None = None) -> RawTable:
+def read_table(
+    filename: str,
+    data: bytes | None = None,
+    *,
+    path: Path | None = None,
+    max_rows: int | None = None,
+) -> RawTable:
     """Read CSV or XLSX bytes (or a file at ``path``); the format comes from the extension.
 
     A UTF-8 CSV on disk is handed to polars by path, so its bytes are never held in memory.
@@ -131,6 +137,9 @@ def read_table(filename: str, data: bytes | None = None, *, path: Path | None = 
         header, columns = _read_csv(filename, data, path)
     else:
         raise ModelError([InputError(filename, None, None, "use a .csv or .xlsx file")])
+    if max_rows is not None and columns.height > max_rows:
+        message = f"the file has {columns.height:,} data rows; at most {max_rows:,} are read"
+        raise ModelError([InputError(filename, None, None, message)])
     return _raw_table(filename, header, columns)
 
 
