@@ -585,8 +585,19 @@ def feedback_import(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=request.method == "POST")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload_id = uploads.save(workshop, form.cleaned_data["file"])
-        return redirect("followup:feedback-import-map", workshop.pk, upload_id)
+        upload = form.cleaned_data["file"]
+        # An unreadable file is told here, before it is kept for the mapping step.
+        table = read_table(
+            upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+        )
+        if not table.errors and not table.rows:
+            form.add_error("file", _("The file has no data rows under its header row."))
+        for error in table.errors:
+            form.add_error("file", error.message)
+        if not form.errors:
+            upload.seek(0)
+            upload_id = uploads.save(workshop, upload)
+            return redirect("followup:feedback-import-map", workshop.pk, upload_id)
     context = {"workshop": workshop, "current": "feedback", "form": form}
     status = 422 if request.method == "POST" else 200
     return render(request, "followup/feedback_import.html", context, status=status)

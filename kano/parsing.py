@@ -184,10 +184,14 @@ def _csv_rows(data: bytes, errors: _Errors) -> Rows | None:
         errors.add(1, "", "", "empty_file", "The file is empty.")
         return None
     header_line = text.split("\n", 1)[0].rstrip("\r")
-    widths = {
-        delimiter: len(next(csv.reader([header_line], delimiter=delimiter), []))
-        for delimiter in ",;"
-    }
+    try:
+        widths = {
+            delimiter: len(next(csv.reader([header_line], delimiter=delimiter), []))
+            for delimiter in ",;"
+        }
+    except csv.Error as error:  # e.g. a header cell over the csv module's field limit
+        errors.add(1, "", "", "bad_file", f"Row 1: the CSV cannot be read ({error}).")
+        return None
     delimiter = max(",;", key=lambda d: widths[d])
     if widths[delimiter] < 2 and header_line.strip():  # an empty row 1 is reported later
         seen = "tabs" if "\t" in header_line else "neither commas nor semicolons"

@@ -116,7 +116,8 @@ def csv_rows(text: str, *, delimiter: str | None = None, gettext: Translate = _s
     """(row number, cells) of CSV text; the header is row 1. A broken row is a FileRefused."""
     if delimiter is None:
         delimiter = sniff_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # strict: an unclosed quote is an error, not a cell that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     number = 0
     try:
         for number, cells in enumerate(reader, start=1):
