@@ -42,6 +42,9 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+GOOD_XLSX = _xlsx([["respondent", "factor", "functional", "dysfunctional"], ["r1", "f", 1, 5]])
+
+
 def _billion_laughs() -> bytes:
     entities = '<!ENTITY a0 "lol">' + "".join(
         f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10)
@@ -56,6 +59,15 @@ def _billion_laughs() -> bytes:
             body = body.replace(b">x<", b">&a9;<", 1)
             content = f'<?xml version="1.0"?><!DOCTYPE worksheet [{entities}]>'.encode() + body
         members[info.filename] = content
+    return _zip(members)
+
+
+def _truncated_sheet() -> bytes:
+    """A valid ZIP whose worksheet XML stops mid-way (a file cut while it was written)."""
+    source = zipfile.ZipFile(io.BytesIO(GOOD_XLSX))
+    members = {info.filename: source.read(info) for info in source.infolist()}
+    sheet = members["xl/worksheets/sheet1.xml"]
+    members["xl/worksheets/sheet1.xml"] = sheet[: len(sheet) // 2]
     return _zip(members)
 
 
@@ -78,7 +90,6 @@ def _nested(depth: int) -> bytes:
     return b'{"schema_version": 1, "workshop": ' + b"[" * depth + b"]" * depth + b"}"
 
 
-GOOD_XLSX = _xlsx([["respondent", "factor", "functional", "dysfunctional"], ["r1", "f", 1, 5]])
 ZEROS = _zip({"xl/worksheets/sheet1.xml": b"\0" * (30 * 1024 * 1024)})
 
 # (label, extension, content): the extension the file is sent with to a table endpoint.
@@ -103,6 +114,7 @@ MALFORMED = [
     ("old_xls", "xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 2000),
     ("truncated_xlsx", "xlsx", GOOD_XLSX[: len(GOOD_XLSX) // 2]),
     ("truncated_xlsx_tail", "xlsx", GOOD_XLSX[:-200]),
+    ("truncated_worksheet_xml", "xlsx", _truncated_sheet()),
     ("corrupt_xlsx", "xlsx", b"PK\x03\x04" + b"garbage" * 100),
     ("zip_without_workbook", "xlsx", _zip({"hello.txt": b"not a workbook"})),
     ("billion_laughs_xlsx", "xlsx", _billion_laughs()),
