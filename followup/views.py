@@ -20,6 +20,7 @@ from workshops import autosave
 from workshops.access import get_for_user, get_workshop_for_user
 from workshops.exports.tables import csv_rows
 from workshops.language import method_language
+from workshops.uploads import max_rows
 
 from . import actions as board
 from . import charts, importing, measures, method, services, uploads
@@ -387,7 +388,9 @@ def values_import(request, workshop_id):
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            table = read_table(upload.read(), upload.name, gettext=_)
+            table = read_table(
+                upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+            )
             parsed = importing.parse_values(table, _measure_infos(workshop), gettext=_)
             if not parsed.errors:
                 count = services.import_values(rows=parsed.rows, by=request.user)
@@ -572,8 +575,19 @@ def feedback_import(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=request.method == "POST")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload_id = uploads.save(workshop, form.cleaned_data["file"])
-        return redirect("followup:feedback-import-map", workshop.pk, upload_id)
+        upload = form.cleaned_data["file"]
+        # An unreadable file is told here, before it is kept for the mapping step.
+        table = read_table(
+            upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+        )
+        if not table.errors and not table.rows:
+            form.add_error("file", _("The file has no data rows under its header row."))
+        for error in table.errors:
+            form.add_error("file", error.message)
+        if not form.errors:
+            upload.seek(0)
+            upload_id = uploads.save(workshop, upload)
+            return redirect("followup:feedback-import-map", workshop.pk, upload_id)
     context = {"workshop": workshop, "current": "feedback", "form": form}
     status = 422 if request.method == "POST" else 200
     return render(request, "followup/feedback_import.html", context, status=status)
@@ -597,7 +611,7 @@ def feedback_import_map(request, workshop_id, upload_id):
     path = uploads.find(workshop, upload_id)
     if path is None:
         raise Http404
-    table = read_table(path.read_bytes(), path.name, gettext=_)
+    table = read_table(path.read_bytes(), path.name, gettext=_, max_rows=max_rows("followup_table"))
     guess = importing.guess_mapping(table.header)
     form = MappingForm(request.POST or None, workshop=workshop, header=table.header, guess=guess)
     parsed = None

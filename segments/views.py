@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from profitability.charts import curve_svg
+from profitability.results import whale_labels
 from workshops import autosave
 from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language, ui_language
@@ -353,9 +355,6 @@ def _segment_curve(table, segment):
 
 
 def _curve_svg(curve):
-    from profitability.charts import curve_svg
-    from profitability.results import whale_labels
-
     return curve_svg(curve, labels=whale_labels(), language=ui_language())
 
 
