@@ -1,3 +1,5 @@
+import re
+
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -114,3 +116,9 @@ def test_login_with_right_password_works(db, facilitator):
     client = Client()
     response = client.post(reverse("login"), {"username": "alice", "password": "pw-12345"})
     assert response.status_code == 302
+
+
+def test_invitation_form_preselects_the_least_powerful_role(client_for, facilitator, workshop):
+    page = client_for(facilitator).get(reverse("workshops:members", args=[workshop.pk])).text
+    selected = re.search(r'<option value="(facilitator|manager|viewer)"[^>]*\bselected\b', page)
+    assert selected and selected.group(1) == "viewer"
