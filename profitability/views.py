@@ -123,10 +123,20 @@ def results(request, profitability_model_id):
 
 
 def _action_response(request, action, form, state, status=200):
+    if not request.htmx:
+        # Without JavaScript the form posted the whole page: answer with the whole page, this
+        # group's form carrying its error or conflict.
+        context = results_context(action.model)
+        for row in context["groups"]:
+            other = row["action_object"]
+            row["form"] = GroupActionForm(instance=other) if other else None
+            if other and other.pk == action.pk:
+                row.update(form=form, state=state)
+        context.update(workshop=action.model.workshop, can_edit=True)
+        return render(request, "profitability/results.html", context, status=status)
     label = action_label(action.action, action.model.workshop.language)
     context = {
-        "row": {"action_object": action, "form": form, "action_label": label},
-        "state": state,
+        "row": {"action_object": action, "form": form, "action_label": label, "state": state},
         "can_edit": True,
         "workshop": action.model.workshop,
     }
