@@ -24,7 +24,13 @@ from .engine import ModelError, analyze, apply_what_if, compare
 from .forms import GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
 from .method import action_label
 from .models import ActivitySetting, CustomerResult, GroupAction, SettingKind
-from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
+from .results import (
+    COST_GROUP_NAMES,
+    QUADRANT_NAMES,
+    rate_unit,
+    results_context,
+    whale_labels,
+)
 
 EDIT_ROLES = ("facilitator", "manager")
 CUSTOMERS_PER_PAGE = 50
@@ -436,7 +442,7 @@ def _rate_names(pm) -> list[tuple[str, str]]:
     for item in pm.activity_summary:
         if item["kind"] == "unallocated" or not item["driver"] or " + " in item["driver"]:
             continue
-        unit = _("€ per %(driver)s") % {"driver": item["driver"]}
+        unit = rate_unit(item["driver"])
         names.append((item["activity"], f"{item['activity']} ({unit})"))
     for setting in pm.settings.filter(kind=SettingKind.RESOURCE).order_by("position"):
         names.append((setting.name, f"{setting.name} ({_('€ per minute')})"))
