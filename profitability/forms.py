@@ -32,6 +32,7 @@ def groups_field():
 
 
 class UploadForm(forms.Form):
+    template_kinds = FILE_FIELDS  # each has a downloadable template with its columns
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     groups = groups_field()
     customers = forms.FileField(

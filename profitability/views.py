@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import F, Max, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -13,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from workshops.access import get_workshop_for_user
 
-from . import charts, services
+from . import charts, file_templates, services
 from .access import (
     get_customer_for_user,
     get_group_action_for_user,
@@ -96,6 +97,19 @@ def upload(request, workshop_id):
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     context = {"workshop": workshop, "form": form, "errors": errors}
     return _render(request, "profitability/upload.html", "upload-form", context, status=422)
+
+
+@require_GET
+@login_required
+def file_template(request, workshop_id, file_kind):
+    get_workshop_for_user(request, workshop_id)  # another organisation's workshop: 404
+    if file_kind not in file_templates.TEMPLATE_COLUMNS:
+        raise Http404
+    response = HttpResponse(
+        file_templates.template_csv(file_kind), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_kind}.csv"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -10,6 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from profitability.file_templates import TEMPLATE_COLUMNS
+from profitability.forms import FILE_FIELDS
 from profitability.models import ActivitySetting, CustomerResult, GroupAction, ProfitabilityModel
 
 from ..conftest import HTMX
@@ -264,3 +266,24 @@ def test_other_organisation_gets_404(workshop, outsider, en_client_for, media_ro
     assert client.get(url(workshop)).status_code == 404
     assert client.post(url(workshop), upload_data()).status_code == 404
     assert_nothing_saved(media_root)
+
+
+def test_each_upload_file_has_a_template_with_its_columns(client_for, manager, workshop):
+    page = client_for(manager).get(reverse("profitability:upload", args=[workshop.pk])).text
+    for kind in ("customers", "order_lines", "activities", "resources", "customer_drivers"):
+        url = reverse("profitability:file-template", args=[workshop.pk, kind])
+        assert f'href="{url}"' in page
+    response = client_for(manager).get(
+        reverse("profitability:file-template", args=[workshop.pk, "order_lines"])
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode("utf-8-sig").strip() == (
+        "customer_id,order_id,product_id,date,quantity,revenue,cogs"
+    )
+    unknown = reverse("profitability:file-template", args=[workshop.pk, "secrets"])
+    assert client_for(manager).get(unknown).status_code == 404
+
+
+def test_there_is_a_template_for_every_upload_file():
+    assert set(TEMPLATE_COLUMNS) == set(FILE_FIELDS)
