@@ -14,7 +14,7 @@ from django_htmx.http import HttpResponseClientRedirect
 
 from workshops.access import get_workshop_for_user
 
-from . import charts, file_templates, services
+from . import charts, file_templates, services, staging
 from .access import (
     get_customer_for_user,
     get_group_action_for_user,
@@ -22,7 +22,7 @@ from .access import (
     get_setting_for_user,
 )
 from .engine import ModelError, analyze, apply_what_if, compare
-from .forms import GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
+from .forms import FILE_FIELDS, GroupActionForm, RerunForm, UploadForm, WhatIfForm, setting_form
 from .method import action_label
 from .models import ActivitySetting, CustomerResult, GroupAction, SettingKind
 from .results import (
@@ -82,10 +82,11 @@ def _import(form: UploadForm, workshop, user):
 def upload(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=True)
     if request.method == "GET":
-        return render(
-            request, "profitability/upload.html", {"workshop": workshop, "form": UploadForm()}
-        )
-    form = UploadForm(request.POST, request.FILES)
+        context = {"workshop": workshop, "form": UploadForm()}
+        context["received"] = staging.received(request, workshop)
+        return render(request, "profitability/upload.html", context)
+    files = staging.with_staged(request, workshop, FILE_FIELDS)
+    form = UploadForm(request.POST, files)
     errors = []
     if form.is_valid():
         try:
@@ -93,9 +94,11 @@ def upload(request, workshop_id):
         except ModelError as error:
             errors = error.errors
         else:
+            staging.clear(request, workshop)
             url = reverse("profitability:results", args=[pm.pk])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     context = {"workshop": workshop, "form": form, "errors": errors}
+    context["received"] = staging.received(request, workshop)
     return _render(request, "profitability/upload.html", "upload-form", context, status=422)
 
 

@@ -287,3 +287,22 @@ def test_each_upload_file_has_a_template_with_its_columns(client_for, manager, w
 
 def test_there_is_a_template_for_every_upload_file():
     assert set(TEMPLATE_COLUMNS) == set(FILE_FIELDS)
+
+
+def test_after_a_failed_upload_only_the_bad_file_is_chosen_again(
+    workshop, facilitator, en_client_for, media_root
+):
+    client = en_client_for(facilitator)
+    bad = "activity,kind,cost_group,driver,cost\nOrder handling,pool,order,orders,lots\n"
+    response = client.post(url(workshop), upload_data(activities=bad))
+    assert response.status_code == 422
+    assert "Already received: customers.csv" in response.text
+    assert "Already received: order_lines.csv" in response.text
+    assert not re.search(r'<input type="file" name="customers"[^>]*required', response.text)
+    assert ProfitabilityModel.objects.count() == 0
+    # Only the corrected file: the others were kept from the first try.
+    data = upload_data(customers=None, order_lines=None)
+    response = client.post(url(workshop), data)
+    assert response.status_code == 302
+    assert ProfitabilityModel.objects.get().totals["customers"] == 3
+    assert "Already received" not in client.get(url(workshop)).text
