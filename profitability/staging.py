@@ -23,7 +23,10 @@ def received(request, workshop) -> dict:
 
 def with_staged(request, workshop, fields) -> MultiValueDict:
     """The request's files, plus the kept file of every field the user did not choose again.
-    A newly chosen file is kept in place of the old one."""
+    A newly chosen file is kept in place of the old one; a ZIP replaces them all."""
+    if request.FILES.get("archive"):  # a ZIP of the whole model replaces the kept files
+        clear(request, workshop)
+        return request.FILES
     files = request.FILES.copy()
     staged = dict(request.session.get(_key(workshop), {}))
     for name in fields:

@@ -306,3 +306,20 @@ def test_after_a_failed_upload_only_the_bad_file_is_chosen_again(
     assert response.status_code == 302
     assert ProfitabilityModel.objects.get().totals["customers"] == 3
     assert "Already received" not in client.get(url(workshop)).text
+
+
+def test_a_zip_after_a_failed_upload_replaces_the_kept_files(
+    workshop, facilitator, en_client_for, media_root
+):
+    client = en_client_for(facilitator)
+    client.post(url(workshop), upload_data(activities=None))
+    data = {
+        "groups": "10",
+        "name": "Zipped",
+        "archive": SimpleUploadedFile(
+            "m.zip", zip_bytes({f"{name}.csv": text for name, text in MODEL_FILES.items()})
+        ),
+    }
+    response = client.post(url(workshop), data)
+    assert response.status_code == 302
+    assert ProfitabilityModel.objects.get().name == "Zipped"
