@@ -1,10 +1,13 @@
 import uuid
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -176,6 +179,18 @@ class Change(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    @property
+    def field_label(self) -> str:
+        """The changed field's name as the user knows it ("Experience today"), not the
+        column name; a field that no model declares any more keeps its stored name."""
+        for model in apps.get_models():
+            if model._meta.model_name == self.target_type:
+                try:
+                    return capfirst(model._meta.get_field(self.field).verbose_name)
+                except FieldDoesNotExist:
+                    break
+        return self.field
 
 
 class ReportStatus(models.TextChoices):
