@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "workshops.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -150,6 +151,12 @@ else:
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Rows per stage of a customer journey, refused beyond this in the worksheet and in an import.
+# A workshop stage holds tens of touchpoints; the stage page stays quick at these limits
+# (it shows the first JOURNEY_ROWS_SHOWN rows of each list and the rest on request).
+JOURNEY_LIMITS = {"touchpoints": 500, "feedback_plan": 200, "actions": 500}
+JOURNEY_ROWS_SHOWN = 100
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
