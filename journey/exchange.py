@@ -163,7 +163,7 @@ def _write_in_batches(model, objects: list) -> None:
 
 def load_journeys(workshop, journeys: list, by=None):
     """Write in short transactions; exchange.import_workshop keeps the whole all-or-nothing."""
-    rows = {relation: [] for relation, _, _ in ROWS}
+    written = []  # (stage, stage_data): rows are built after the transaction, not inside it
     for j, data in enumerate(journeys):
         with transaction.atomic():
             journey = Journey.objects.create(
@@ -187,11 +187,11 @@ def load_journeys(workshop, journeys: list, by=None):
                     )
                     for s, stage_data in enumerate(phase_data.stages)
                 )
-                for stage, stage_data in zip(stages, phase_data.stages, strict=True):
-                    for relation, model, _schema in ROWS:
-                        rows[relation].extend(
-                            model(stage=stage, position=r, **item.model_dump())
-                            for r, item in enumerate(getattr(stage_data, relation))
-                        )
+                written.extend(zip(stages, phase_data.stages, strict=True))
     for relation, model, _schema in ROWS:
-        _write_in_batches(model, rows[relation])
+        rows = [
+            model(stage=stage, position=r, **item.model_dump())
+            for stage, stage_data in written
+            for r, item in enumerate(getattr(stage_data, relation))
+        ]
+        _write_in_batches(model, rows)
