@@ -152,11 +152,9 @@ else:
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Rows per stage of a customer journey, refused beyond this in the worksheet and in an import.
-# A workshop stage holds tens of touchpoints; the stage page stays quick at these limits
-# (it shows the first JOURNEY_ROWS_SHOWN rows of each list and the rest on request).
+# Rows per stage of a customer journey; a workshop import with a stage over these is refused
+# before anything is written, naming the stage. A real stage holds tens of touchpoints.
 JOURNEY_LIMITS = {"touchpoints": 500, "feedback_plan": 200, "actions": 500}
-JOURNEY_ROWS_SHOWN = 100
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [
