@@ -67,6 +67,13 @@ class Profile(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, blank=True)
 
 
+class VisibleWorkshopManager(models.Manager):
+    """Hides workshops whose import is still being written (see exchange.import_workshop)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(importing=False)
+
+
 class Workshop(models.Model):
     workshop_path = ""  # see workshops.access.get_for_user: the workshop is the object itself
 
@@ -86,9 +93,17 @@ class Workshop(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # An import writes in many short transactions so that other people's saves never wait
+    # long for the write lock; until the last one commits, the workshop is invisible.
+    importing = models.BooleanField(default=False, editable=False)
+
+    all_objects = models.Manager()
+    objects = VisibleWorkshopManager()
 
     class Meta:
         ordering = ["-created_at"]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
 
     def __str__(self):
         return self.name
