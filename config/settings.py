@@ -222,7 +222,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 # before any parsing (workshops.uploads). README "Configuration" says why each value.
 MB = 1024 * 1024
 UPLOAD_LIMITS = {
-    "workshop_json": {"bytes": 10 * MB, "rows": None},
+    "workshop_json": {"bytes": 64 * MB, "rows": None},  # rows per stage: JOURNEY_LIMITS
     "kano_responses": {"bytes": 50 * MB, "rows": 500_000},
     "profitability_file": {"bytes": 150 * MB, "rows": 3_000_000},
     "profitability_zip": {"bytes": 150 * MB, "rows": 3_000_000, "unpacked_bytes": 400 * MB},
