@@ -23,6 +23,7 @@ run: setup
 	@echo ""
 	@echo "  Arvopolku is running at http://$(HOST):$(PORT)/"
 	@echo "  Demo login: demo / demo"
+	@if [ "$(HOST)" = "0.0.0.0" ]; then echo "  Phones on this network: http://$$(hostname -I 2>/dev/null | cut -d' ' -f1):$(PORT)/join/"; fi
 	@echo ""
 	$(PY) manage.py db_worker & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
