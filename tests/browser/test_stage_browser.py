@@ -134,3 +134,16 @@ def test_presenter_and_speaker_views_have_no_serious_accessibility_findings(
     assert serious_findings(page) == []
     page.keyboard.press("ArrowRight")
     assert serious_findings(page) == []
+
+
+@pytest.mark.parametrize("size", [{"width": 1366, "height": 768}, {"width": 390, "height": 844}])
+def test_the_whole_qr_code_shows_on_a_laptop_and_a_phone_without_sideways_scrolling(
+    new_page, session, size
+):
+    page = new_page(viewport=size)
+    log_in(page, "alice")
+    page.goto(f"/live/{session.pk}/present/")
+    box = page.locator(".stage-qr svg").bounding_box()
+    assert box["width"] >= 110 and abs(box["width"] - box["height"]) < 2, box  # square, not cut
+    assert box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= size["width"]
