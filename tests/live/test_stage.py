@@ -105,3 +105,14 @@ def test_clamp_slide_keeps_the_number_inside_the_deck():
 def test_join_base_prefers_site_url():
     assert stage.join_base("https://a.example/", "http", "10.0.0.5:8000") == "https://a.example"
     assert stage.join_base("", "http", "10.0.0.5:8000") == "http://10.0.0.5:8000"
+
+
+def test_the_speaker_views_poll_keeps_the_notes_and_the_slide(live_session, stages, as_facilitator):
+    stages[0].notes = "Mention the survey from last spring"
+    stages[0].save()
+    url = reverse("live:presenter-results", args=[live_session.pk])
+    speaker = as_facilitator.get(url + "?view=speaker&slide=1").text
+    room = as_facilitator.get(url + "?slide=1").text
+    assert "Mention the survey from last spring" in speaker
+    assert "Mention the survey from last spring" not in room
+    assert re.findall(r'data-slide="(\d+)">', room) == ["1"]
