@@ -317,6 +317,7 @@ def presenter_results(request, live_session_id):
     context = presenter_context(request, session)
     if request.GET.get("seen") == context["results_stamp"]:
         return HttpResponse(status=204)
+    context["join_host"] = _join_base(request).split("://", 1)[-1]
     return render(request, f"{PRESENTER}#results", with_room_curve(context))
 
 

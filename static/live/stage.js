@@ -41,13 +41,30 @@
     current = index;
     apply();
     history.replaceState(null, "", "#slide-" + current);
-    if (broadcast && channel) channel.postMessage({ slide: current });
+    if (broadcast) tell(current);
   }
 
+  var storageKey = "arvopolku-stage-" + root.dataset.session;
   if (channel) {
     channel.onmessage = function (event) {
       if (event.data && typeof event.data.slide === "number") go(event.data.slide, false);
     };
+  } else {
+    // Without BroadcastChannel the other tab hears of the move through localStorage.
+    window.addEventListener("storage", function (event) {
+      if (event.key === storageKey && event.newValue !== null) go(Number(event.newValue), false);
+    });
+  }
+  function tell(index) {
+    if (channel) {
+      channel.postMessage({ slide: index });
+    } else {
+      try {
+        localStorage.setItem(storageKey, String(index));
+      } catch (e) {
+        /* private mode: this tab moves alone */
+      }
+    }
   }
 
   // The poll asks for the slide shown, so the new results arrive on the same slide.

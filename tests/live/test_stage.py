@@ -116,3 +116,13 @@ def test_the_speaker_views_poll_keeps_the_notes_and_the_slide(live_session, stag
     assert "Mention the survey from last spring" in speaker
     assert "Mention the survey from last spring" not in room
     assert re.findall(r'data-slide="(\d+)">', room) == ["1"]
+
+
+def test_a_stage_slide_keeps_the_timer_and_the_answer_count_in_view(
+    live_session, stages, as_facilitator
+):
+    activity = services.start_activity(session=live_session, kind=ActivityKind.RATING)
+    services.set_timer(activity=activity, seconds=300)
+    page = presenter(as_facilitator, live_session, "?slide=1").text
+    shown = page.split('data-slide="1">', 1)[1].split("</section>", 1)[0]
+    assert 'role="timer"' in shown and "0 answered" in shown
