@@ -232,6 +232,17 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 
+# Per upload kind: the largest file (bytes) and the most data rows, refused with a message
+# before any parsing (workshops.uploads). README "Configuration" says why each value.
+MB = 1024 * 1024
+UPLOAD_LIMITS = {
+    "workshop_json": {"bytes": 10 * MB, "rows": None},
+    "kano_responses": {"bytes": 50 * MB, "rows": 500_000},
+    "profitability_file": {"bytes": 150 * MB, "rows": 3_000_000},
+    "profitability_zip": {"bytes": 150 * MB, "rows": 3_000_000, "unpacked_bytes": 400 * MB},
+    "followup_table": {"bytes": 50 * MB, "rows": 250_000},
+}
+
 # --- E-mail -----------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from journey.models import ActionStatus, Stage, Touchpoint
+from workshops.uploads import LimitedFileField
 
 from . import measures
 from .importing import FEEDBACK_FIELDS, split_tags
@@ -158,15 +159,13 @@ class ReactionForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("CSV or XLSX file"))
+    file = LimitedFileField(label=_("CSV or XLSX file"), kind="followup_table")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         name = upload.name.lower()
         if not name.endswith((".csv", ".xlsx", ".txt", ".tsv")):
             raise forms.ValidationError(_("Upload a CSV or XLSX file."))
-        if upload.size > 60 * 1024 * 1024:
-            raise forms.ValidationError(_("The file is larger than 60 MB."))
         return upload
 
 

@@ -38,6 +38,8 @@ class Scale(models.IntegerChoices):
 class Measure(models.Model):
     """One measure of a stage's measurement, follow-up and control, with its target."""
 
+    workshop_path = "stage__phase__journey__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="measures")
     name = models.CharField(_("name"), max_length=200)
@@ -120,6 +122,8 @@ def new_feedback_token():
 class FeedbackLink(models.Model):
     """A public feedback link (and QR code) of a stage, made from its feedback plan."""
 
+    workshop_path = "stage__phase__journey__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     stage = models.ForeignKey(Stage, on_delete=models.CASCADE, related_name="feedback_links")
     touchpoint = models.ForeignKey(
@@ -146,6 +150,8 @@ class FeedbackLink(models.Model):
 
 class Feedback(models.Model):
     """One piece of customer feedback, on a stage (and optionally a touchpoint)."""
+
+    workshop_path = "workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="feedback")
@@ -275,6 +281,8 @@ class FeedbackTally(models.Model):
 class Review(models.Model):
     """A dated follow-up review: the state of measures, actions, feedback and the emotion
     curve at that moment, kept to compare with the next one."""
+
+    workshop_path = "workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(

@@ -2,28 +2,23 @@
 
 Every problem is a `RowError` naming its row as a spreadsheet shows it (the header is row 1),
 its column and value. CSV: UTF-8 with or without BOM, comma, semicolon or tab, found from
-the header row. XLSX: the first worksheet, read with openpyxl in read-only mode after the
-zip directory has been checked against zip bombs.
+the header row. XLSX: the first worksheet. Both are read by `workshops.filereader`, the one
+reader every upload shares (zip-bomb checks, encodings, damaged workbooks).
 """
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Callable
 
 from pydantic import BaseModel, ConfigDict
 
+from workshops import filereader
+
 MAX_FILE_BYTES = 60 * 1024 * 1024
 MAX_ROWS = 1_000_000
-MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
-MAX_ZIP_MEMBERS = 10_000
-MAX_COMPRESSION_RATIO = 200
-RATIO_CHECK_FROM_BYTES = 1024 * 1024
+ZIP_LIMITS = filereader.ZipLimits(max_uncompressed=300 * 1024 * 1024)
 MAX_ERRORS = 50
 
 
@@ -62,7 +57,9 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_table(data: bytes, filename: str, gettext: Translate = _same) -> Table:
+def read_table(
+    data: bytes, filename: str, gettext: Translate = _same, max_rows: int | None = None
+) -> Table:
     if len(data) > MAX_FILE_BYTES:
         return _failed(
             gettext("The file is larger than %(mb)d MB.") % {"mb": MAX_FILE_BYTES // 1048576}
@@ -70,14 +67,10 @@ def read_table(data: bytes, filename: str, gettext: Translate = _same) -> Table:
     if not data.strip():
         return _failed(gettext("The file is empty."))
     name = filename.lower()
-    if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
-        rows = _xlsx_rows(data, gettext)
-    elif name.endswith((".csv", ".txt", ".tsv")) or not name.rpartition(".")[1]:
-        rows = _csv_rows(data, gettext)
-    else:
+    known = (".xlsx", ".xlsm", ".csv", ".txt", ".tsv")
+    if not (name.endswith(known) or data[:2] == b"PK" or not name.rpartition(".")[1]):
         return _failed(gettext("Upload a CSV or XLSX file."))
-    if isinstance(rows, RowError):
-        return Table(errors=[rows])
+    rows = _rows(data, filename, gettext)
     header: list[str] | None = None
     body = []
     for number, cells in rows:
@@ -90,8 +83,10 @@ def read_table(data: bytes, filename: str, gettext: Translate = _same) -> Table:
             continue
         if not any(cell.strip() for cell in cells):
             continue
-        if len(body) >= MAX_ROWS:
-            return _failed(gettext("The file has more than %(n)d rows.") % {"n": MAX_ROWS})
+        if len(body) >= (max_rows or MAX_ROWS):
+            return _failed(
+                gettext("The file has more than %(n)d rows.") % {"n": max_rows or MAX_ROWS}
+            )
         body.append((number, cells))
     if not header:
         return _failed(gettext("The first row must name the columns."))
@@ -103,83 +98,15 @@ def _failed(message: str) -> Table:
     return Table(errors=[RowError(row=0, column="", message=message)])
 
 
-def _csv_rows(data: bytes, gettext: Translate):
-    utf8 = gettext("Save the file as UTF-8 (in Excel: CSV UTF-8).")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return RowError(row=1, column="", message=gettext("The file is UTF-16 text.") + " " + utf8)
+def _rows(data: bytes, filename: str, gettext: Translate):
+    """The file's rows from the shared reader; a file problem ends them as a RowError."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        message = gettext("Row %(row)d is not UTF-8 text.") % {"row": row}
-        return RowError(row=row, column="", message=message + " " + utf8)
-    first = text.split("\n", 1)[0]
-    delimiter = max(",;\t", key=first.count)
-    return _csv_records(text, delimiter, gettext)
-
-
-def _csv_records(text: str, delimiter: str, gettext: Translate):
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    number = 0
-    try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
-    except csv.Error as error:
-        message = gettext("Row %(row)d cannot be read (%(error)s).")
-        yield (
-            number + 1,
-            RowError(
-                row=number + 1, column="", message=message % {"row": number + 1, "error": error}
-            ),
+        # UTF-8 only, as Kano: a guessed encoding would change the names rows are matched on.
+        yield from filereader.table_rows(
+            data, filename, fallback=False, limits=ZIP_LIMITS, gettext=gettext
         )
-
-
-def _xlsx_rows(data: bytes, gettext: Translate):
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile:
-        return RowError(row=0, column="", message=gettext("The file is not a valid XLSX workbook."))
-    total = sum(info.file_size for info in infos)
-    dense = any(
-        info.file_size > RATIO_CHECK_FROM_BYTES
-        and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-        for info in infos
-    )
-    if len(infos) > MAX_ZIP_MEMBERS or total > MAX_UNCOMPRESSED_BYTES or dense:
-        message = gettext("The workbook would unpack too big; it is refused.")
-        return RowError(row=0, column="", message=message)
-    import openpyxl
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds on a broken file)
-        message = gettext("The XLSX workbook cannot be read (%(error)s).") % {"error": error}
-        return RowError(row=0, column="", message=message)
-    return _xlsx_records(workbook, gettext)
-
-
-def _xlsx_records(workbook, gettext: Translate):
-    number = 0
-    try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, [cell_text(value) for value in values]
-    except Exception as error:  # noqa: BLE001 (a broken worksheet part)
-        message = gettext("Row %(row)d cannot be read (%(error)s).")
-        yield (
-            number + 1,
-            RowError(
-                row=number + 1, column="", message=message % {"row": number + 1, "error": error}
-            ),
-        )
-    finally:
-        workbook.close()
+    except filereader.FileRefused as refused:
+        yield refused.row, RowError(row=refused.row, column="", message=refused.message)
 
 
 def cell_text(value: object) -> str:

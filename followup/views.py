@@ -15,21 +15,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access import get_row_for_user, get_stage_for_user
-from journey.models import Action
+from journey.models import Action, Stage
 from workshops import autosave
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 from workshops.exports.tables import csv_rows
 from workshops.language import method_language
+from workshops.uploads import max_rows
 
 from . import actions as board
 from . import charts, importing, measures, method, services, uploads
-from .access import (
-    get_feedback_for_user,
-    get_link_for_user,
-    get_measure_for_user,
-    get_review_for_user,
-)
 from .comparison import compare
 from .dashboard import (
     feedback_summary,
@@ -51,18 +45,23 @@ from .forms import (
     UploadForm,
 )
 from .kano_link import workshop_factors
-from .models import CalendarToken, Feedback, FeedbackLink, Measure, MeasureValue, Period
+from .models import (
+    CalendarToken,
+    Feedback,
+    FeedbackLink,
+    Measure,
+    MeasureValue,
+    Period,
+    Review,
+)
 from .reviews import create_review, previous_review
 from .tablefile import fold, read_table
 
-EDIT_ROLES = ("facilitator", "manager")
 GRID_COLUMNS = 6
 PREVIEW_ROWS = 10
 FEEDBACK_PAGE = 50
-
-
-def _can_edit(workshop):
-    return workshop.user_role in EDIT_ROLES
+# A feedback item is shown with its stage, fetched in the access query.
+FEEDBACK = Feedback.objects.select_related("stage__phase__journey")
 
 
 def _render(request, template, partial, context, status=200):
@@ -82,7 +81,7 @@ def dashboard(request, workshop_id):
     context = {
         "workshop": workshop,
         "current": "dashboard",
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
         "flags": flags,
         "flag_total": flag_total,
         "rows": measure_rows(workshop),
@@ -98,7 +97,7 @@ def dashboard(request, workshop_id):
 @require_POST
 @login_required
 def feedback_react(request, feedback_id):
-    feedback = get_feedback_for_user(request, feedback_id, edit=True)
+    feedback = get_for_user(request, FEEDBACK, feedback_id, edit=True)
     form = ReactionForm(request.POST)
     if not form.is_valid():
         context = {"item": feedback, "reaction_form": form, "can_edit": True}
@@ -129,7 +128,7 @@ def _measure_list_context(workshop, form=None):
         "current": "measures",
         "measures": measure_list,
         "form": form or MeasureForm(workshop=workshop),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
         "from_worksheets": waiting,
     }
 
@@ -174,7 +173,7 @@ def measures_from_worksheets(request, workshop_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def measure_edit(request, measure_id):
-    measure = get_measure_for_user(request, measure_id, edit=request.method == "POST")
+    measure = get_for_user(request, Measure, measure_id, edit=request.method == "POST")
     workshop = measure.stage.phase.journey.workshop
     if request.method == "POST":
         form = MeasureForm(request.POST, instance=measure, workshop=workshop)
@@ -193,7 +192,7 @@ def measure_edit(request, measure_id):
         "measure": measure,
         "form": form,
         "current": "measures",
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/measure_edit.html", context, status=status)
 
@@ -201,7 +200,7 @@ def measure_edit(request, measure_id):
 @require_POST
 @login_required
 def measure_delete(request, measure_id):
-    measure = get_measure_for_user(request, measure_id, edit=True)
+    measure = get_for_user(request, Measure, measure_id, edit=True)
     workshop_id = measure.stage.phase.journey.workshop_id
     measure.delete()
     messages.success(request, _("The measure was deleted."))
@@ -295,7 +294,7 @@ def grid(request, workshop_id):
         "rows": rows,
         "earlier": earlier,
         "later": later,
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/grid.html", context)
 
@@ -312,14 +311,14 @@ def _cell_start(measure, period_start) -> datetime.date:
 
 def _cell_response(request, cell, status=200):
     workshop = cell.measure.stage.phase.journey.workshop
-    context = {"cell": cell, "can_edit": _can_edit(workshop)}
+    context = {"cell": cell, "can_edit": workshop.can_edit}
     return render(request, "followup/grid.html#grid-cell", context, status=status)
 
 
 @require_GET
 @login_required
 def cell(request, measure_id, period_start):
-    measure = get_measure_for_user(request, measure_id)
+    measure = get_for_user(request, Measure, measure_id)
     start = _cell_start(measure, period_start)
     stored = MeasureValue.objects.filter(measure=measure, period_start=start).first()
     return _cell_response(request, Cell(measure, start, stored.value if stored else None))
@@ -328,7 +327,7 @@ def cell(request, measure_id, period_start):
 @require_POST
 @login_required
 def cell_save(request, measure_id, period_start):
-    measure = get_measure_for_user(request, measure_id, edit=True)
+    measure = get_for_user(request, Measure, measure_id, edit=True)
     start = _cell_start(measure, period_start)
     form = CellForm(request.POST)
     typed = request.POST.get("value", "")
@@ -389,7 +388,9 @@ def values_import(request, workshop_id):
     if request.method == "POST":
         if form.is_valid():
             upload = form.cleaned_data["file"]
-            table = read_table(upload.read(), upload.name, gettext=_)
+            table = read_table(
+                upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+            )
             parsed = importing.parse_values(table, _measure_infos(workshop), gettext=_)
             if not parsed.errors:
                 count = services.import_values(rows=parsed.rows, by=request.user)
@@ -402,7 +403,7 @@ def values_import(request, workshop_id):
         "current": "grid",
         "form": form,
         "errors": errors,
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/values_import.html", context, status=status)
 
@@ -470,7 +471,7 @@ def feedback_list(request, workshop_id):
         "stages": stages,
         "flagged_only": request.GET.get("flagged") == "1",
         "summary": feedback_summary(workshop, stages=stages),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/feedback.html", context)
 
@@ -507,7 +508,7 @@ def feedback_add(request, workshop_id):
 @require_POST
 @login_required
 def feedback_delete(request, feedback_id):
-    feedback = get_feedback_for_user(request, feedback_id, facilitate=True)
+    feedback = get_for_user(request, FEEDBACK, feedback_id, facilitate=True)
     workshop_id = feedback.workshop_id
     services.delete_feedback(feedback=feedback)
     if request.htmx:
@@ -519,7 +520,7 @@ def feedback_delete(request, feedback_id):
 @require_GET
 @login_required
 def stage_feedback(request, stage_id):
-    stage = get_stage_for_user(request, stage_id)
+    stage = get_for_user(request, Stage, stage_id)
     workshop = stage.phase.journey.workshop
     all_feedback = Feedback.objects.filter(stage=stage)
     summary = feedback_summary(workshop, stages=[stage])
@@ -560,7 +561,7 @@ def stage_feedback(request, stage_id):
         "tags": _tag_counts(all_feedback),
         "links": links,
         "link_form": LinkForm(stage=stage),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/stage_feedback.html", context)
 
@@ -574,8 +575,19 @@ def feedback_import(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=request.method == "POST")
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload_id = uploads.save(workshop, form.cleaned_data["file"])
-        return redirect("followup:feedback-import-map", workshop.pk, upload_id)
+        upload = form.cleaned_data["file"]
+        # An unreadable file is told here, before it is kept for the mapping step.
+        table = read_table(
+            upload.read(), upload.name, gettext=_, max_rows=max_rows("followup_table")
+        )
+        if not table.errors and not table.rows:
+            form.add_error("file", _("The file has no data rows under its header row."))
+        for error in table.errors:
+            form.add_error("file", error.message)
+        if not form.errors:
+            upload.seek(0)
+            upload_id = uploads.save(workshop, upload)
+            return redirect("followup:feedback-import-map", workshop.pk, upload_id)
     context = {"workshop": workshop, "current": "feedback", "form": form}
     status = 422 if request.method == "POST" else 200
     return render(request, "followup/feedback_import.html", context, status=status)
@@ -599,7 +611,7 @@ def feedback_import_map(request, workshop_id, upload_id):
     path = uploads.find(workshop, upload_id)
     if path is None:
         raise Http404
-    table = read_table(path.read_bytes(), path.name, gettext=_)
+    table = read_table(path.read_bytes(), path.name, gettext=_, max_rows=max_rows("followup_table"))
     guess = importing.guess_mapping(table.header)
     form = MappingForm(request.POST or None, workshop=workshop, header=table.header, guess=guess)
     parsed = None
@@ -659,7 +671,7 @@ def feedback_import_map(request, workshop_id, upload_id):
 @require_POST
 @login_required
 def link_create(request, stage_id):
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     form = LinkForm(request.POST, stage=stage)
     if not form.is_valid():
         messages.error(request, _("The link could not be made: check the form."))
@@ -682,7 +694,7 @@ def link_create(request, stage_id):
 @require_GET
 @login_required
 def link_detail(request, link_id):
-    link = get_link_for_user(request, link_id)
+    link = get_for_user(request, FeedbackLink, link_id)
     workshop = link.stage.phase.journey.workshop
     path = reverse("followup:public-feedback", args=[link.feedback_token])
     url = request.build_absolute_uri(path)
@@ -694,7 +706,7 @@ def link_detail(request, link_id):
         "qr": _qr_svg(url),
         "answers": link.feedback.count(),
         "current": "feedback",
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/link.html", context)
 
@@ -706,7 +718,7 @@ def _qr_svg(url):
 @require_POST
 @login_required
 def link_toggle(request, link_id):
-    link = get_link_for_user(request, link_id, edit=True)
+    link = get_for_user(request, FeedbackLink, link_id, edit=True)
     FeedbackLink.objects.filter(pk=link.pk).update(active=not link.active)
     return redirect("followup:link", link.pk)
 
@@ -721,7 +733,7 @@ def _action_context(action, workshop, **extra):
         "status_form": ActionStatusForm(
             initial={"status": action.status, "base_version": action.edit_version}
         ),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
         **extra,
     }
 
@@ -743,7 +755,7 @@ def action_board(request, workshop_id):
         "overdue_count": sum(1 for row in rows if row["overdue"]),
         "today": day,
         "my_names": board.owner_names(request.user),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/actions.html", context)
 
@@ -751,7 +763,7 @@ def action_board(request, workshop_id):
 @require_POST
 @login_required
 def action_status(request, action_id):
-    action = get_row_for_user(request, Action, action_id, edit=True)
+    action = get_for_user(request, Action, action_id, edit=True)
     workshop = action.stage.phase.journey.workshop
     form = ActionStatusForm(request.POST)
     status = 200
@@ -826,7 +838,7 @@ def review_list(request, workshop_id):
         "current": "reviews",
         "reviews": workshop.followup_reviews.all(),
         "form": form,
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "followup/reviews.html", context, status=status)
 
@@ -834,7 +846,7 @@ def review_list(request, workshop_id):
 @require_GET
 @login_required
 def review_detail(request, review_id):
-    review = get_review_for_user(request, review_id)
+    review = get_for_user(request, Review, review_id)
     previous = previous_review(review)
     changes = compare(previous.snapshot if previous else None, review.snapshot)
     curves = [

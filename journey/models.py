@@ -16,6 +16,8 @@ class JourneyKind(models.TextChoices):
 class Journey(models.Model):
     """One customer process; a workshop has one per segment, and 'today' and 'ideal' versions."""
 
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="journeys")
     name = models.CharField(_("name"), max_length=200)
@@ -40,6 +42,8 @@ class PhaseKey(models.TextChoices):
 
 
 class Phase(models.Model):
+    workshop_path = "journey__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     journey = models.ForeignKey(Journey, on_delete=models.CASCADE, related_name="phases")
     key = models.CharField(max_length=10, choices=PhaseKey.choices)
@@ -70,6 +74,8 @@ class Standardisation(models.TextChoices):
 
 class Stage(models.Model):
     """A stage of the customer's process with its worksheet (see journey.method.FIELDS)."""
+
+    workshop_path = "phase__journey__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     phase = models.ForeignKey(Phase, on_delete=models.CASCADE, related_name="stages")
@@ -169,6 +175,8 @@ class StageRow(models.Model):
     """A row edited inline on the worksheet. `edit_version`, the hash of its ROW_FIELDS
     (workshops/autosave.py), guards against silent overwrites; the integer `version` column
     is no longer used."""
+
+    workshop_path = "stage__phase__journey__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     position = models.PositiveIntegerField(default=0)

@@ -1,22 +1,21 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from workshops import autosave, registry
-from workshops.access import check_role, get_workshop_for_user
+from workshops.access import check_role, get_for_user, get_workshop_for_user
 from workshops.language import method_language
 from workshops.models import Change
 
 from . import charts, method, services
-from .access import get_journey_for_user, get_phase_for_user, get_row_for_user, get_stage_for_user
 from .analysis import StagePoint, gap_list
 from .forms import JourneyForm, NameForm, row_form_for
-from .models import Journey, Stage
+from .models import Journey, Phase, Stage
 from .worksheet import StageFieldForm, completion, field_view, field_views, value_version
 
 MAP_LANES = (
@@ -79,14 +78,14 @@ def journey_create(request, workshop_id):
 @require_GET
 @login_required
 def journey_detail(request, journey_id):
-    journey = get_journey_for_user(request, journey_id)
+    journey = get_for_user(request, Journey, journey_id)
     phases = _journey_stages(journey)
     context = {
         "journey": journey,
         "workshop": journey.workshop,
         "phases": phases,
-        "can_edit": journey.workshop.user_role in ("facilitator", "manager"),
-        "can_facilitate": journey.workshop.user_role == "facilitator",
+        "can_edit": journey.workshop.can_edit,
+        "can_facilitate": journey.workshop.can_facilitate,
     }
     return _render(request, "journey/journey.html", "stage-list", context)
 
@@ -94,7 +93,7 @@ def journey_detail(request, journey_id):
 @require_POST
 @login_required
 def journey_rename(request, journey_id):
-    journey = get_journey_for_user(request, journey_id, facilitate=True)
+    journey = get_for_user(request, Journey, journey_id, facilitate=True)
     form = NameForm(request.POST)
     if form.is_valid():
         journey.name = form.cleaned_data["name"]
@@ -105,7 +104,7 @@ def journey_rename(request, journey_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def journey_delete(request, journey_id):
-    journey = get_journey_for_user(request, journey_id, facilitate=True)
+    journey = get_for_user(request, Journey, journey_id, facilitate=True)
     if request.method == "POST":
         workshop_id = journey.workshop_id
         journey.delete()
@@ -132,7 +131,7 @@ def _stage_list_response(request, journey, focus_stage=None, focus_direction=Non
         "can_edit": True,
         "focus_stage": focus_stage,
         "focus_direction": focus_direction,
-        "can_facilitate": journey.workshop.user_role == "facilitator",
+        "can_facilitate": journey.workshop.can_facilitate,
     }
     if request.htmx:
         return render(request, "journey/journey.html#stage-list", context)
@@ -142,7 +141,7 @@ def _stage_list_response(request, journey, focus_stage=None, focus_direction=Non
 @require_POST
 @login_required
 def phase_rename(request, phase_id):
-    phase = get_phase_for_user(request, phase_id, facilitate=True)
+    phase = get_for_user(request, Phase, phase_id, facilitate=True)
     form = NameForm(request.POST)
     if form.is_valid():
         phase.name = form.cleaned_data["name"]
@@ -153,7 +152,7 @@ def phase_rename(request, phase_id):
 @require_POST
 @login_required
 def stage_add(request, phase_id):
-    phase = get_phase_for_user(request, phase_id, edit=True)
+    phase = get_for_user(request, Phase, phase_id, edit=True)
     form = NameForm(request.POST)
     if form.is_valid():
         services.add_stage(phase=phase, name=form.cleaned_data["name"])
@@ -163,7 +162,7 @@ def stage_add(request, phase_id):
 @require_POST
 @login_required
 def stage_rename(request, stage_id):
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     form = NameForm(request.POST)
     if form.is_valid():
         Stage.objects.filter(pk=stage.pk).update(name=form.cleaned_data["name"])
@@ -179,7 +178,7 @@ def stage_rename(request, stage_id):
 @require_POST
 @login_required
 def stage_move(request, stage_id):
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     step = -1 if request.POST.get("direction") == "up" else 1
     services.move_stage(stage=stage, step=step)
     direction = "up" if step < 0 else "down"
@@ -189,7 +188,7 @@ def stage_move(request, stage_id):
 @require_POST
 @login_required
 def stage_reorder(request, journey_id):
-    journey = get_journey_for_user(request, journey_id, edit=True)
+    journey = get_for_user(request, Journey, journey_id, edit=True)
     pairs = []
     for item in request.POST.getlist("order"):
         stage_id, _sep, phase_id = item.partition(":")
@@ -204,7 +203,7 @@ def stage_reorder(request, journey_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def stage_delete(request, stage_id):
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     journey = stage.phase.journey
     if request.method == "POST":
         stage.delete()
@@ -238,7 +237,7 @@ def _neighbours(stage):
 @require_GET
 @login_required
 def stage_detail(request, stage_id):
-    stage = get_stage_for_user(request, stage_id)
+    stage = get_for_user(request, Stage, stage_id)
     workshop = stage.phase.journey.workshop
     previous, following, number, total = _neighbours(stage)
     fields = field_views(stage, method_language(workshop))
@@ -252,7 +251,7 @@ def stage_detail(request, stage_id):
         "next_id": following,
         "number": number,
         "total": total,
-        "can_edit": workshop.user_role in ("facilitator", "manager"),
+        "can_edit": workshop.can_edit,
         "rows": _row_context(stage),
         "badges": [
             (lane, values.get(stage.pk, [])) for lane, values in registry.lane_values([stage])
@@ -268,10 +267,6 @@ def _sections(fields):
     return [(name, sections[name]) for name in method.SECTIONS if name in sections]
 
 
-def _can_edit(workshop):
-    return workshop.user_role != "viewer"
-
-
 def _completion_oob(stage):
     """The stage's "% filled", swapped in beside a saved field (out of band)."""
     return render_to_string(
@@ -282,17 +277,17 @@ def _completion_oob(stage):
 @require_GET
 @login_required
 def stage_field(request, stage_id, name):
-    stage = get_stage_for_user(request, stage_id)
+    stage = get_for_user(request, Stage, stage_id)
     if name not in method.FIELDS_BY_NAME:
         raise Http404
     view = field_view(stage, name, method_language(stage.phase.journey.workshop))
-    return autosave.field_response(request, view, can_edit=_can_edit(stage.phase.journey.workshop))
+    return autosave.field_response(request, view, can_edit=stage.phase.journey.workshop.can_edit)
 
 
 @require_POST
 @login_required
 def stage_field_save(request, stage_id, name):
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     if name not in method.FIELDS_BY_NAME:
         raise Http404
     workshop = stage.phase.journey.workshop
@@ -305,7 +300,7 @@ def stage_field_save(request, stage_id, name):
         view = field_view(stage, name, method_language(workshop), state="saved")
     oob = _completion_oob(stage) if status == 200 else ""
     return autosave.field_response(
-        request, view, can_edit=_can_edit(workshop), status=status, oob=oob
+        request, view, can_edit=workshop.can_edit, status=status, oob=oob
     )
 
 
@@ -335,7 +330,7 @@ def _row_response(request, stage, kind, status=200, forms_override=None):
         "kind": kind,
         "row_forms": rows,
         "new_form": row_form_for(kind, stage),
-        "can_edit": workshop.user_role in ("facilitator", "manager"),
+        "can_edit": workshop.can_edit,
     }
     if not request.htmx:
         return redirect(reverse("journey:stage", args=[stage.pk]) + f"#{kind}")
@@ -352,7 +347,7 @@ def _row_model(kind):
 @login_required
 def row_add(request, stage_id, kind):
     _row_model(kind)
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     form = row_form_for(kind, stage, data=request.POST)
     if not form.is_valid():
         workshop = stage.phase.journey.workshop
@@ -363,7 +358,7 @@ def row_add(request, stage_id, kind):
             "row_forms": [
                 row_form_for(kind, stage, instance=r) for r in getattr(stage, kind).all()
             ],
-            "can_edit": workshop.user_role in ("facilitator", "manager"),
+            "can_edit": workshop.can_edit,
         }
         if not request.htmx:
             return redirect(reverse("journey:stage", args=[stage.pk]) + f"#{kind}")
@@ -376,7 +371,7 @@ def row_add(request, stage_id, kind):
 @login_required
 def row_save(request, kind, row_id):
     model = _row_model(kind)
-    row = get_row_for_user(request, model, row_id, edit=True)
+    row = get_for_user(request, model, row_id, edit=True)
     form = row_form_for(kind, row.stage, data=request.POST, instance=row)
     if not form.is_valid():
         return _row_response(request, row.stage, kind, 422, {row.pk: form})
@@ -389,7 +384,7 @@ def row_save(request, kind, row_id):
 @login_required
 def row_delete(request, kind, row_id):
     model = _row_model(kind)
-    row = get_row_for_user(request, model, row_id, edit=True)
+    row = get_for_user(request, model, row_id, edit=True)
     stage = row.stage
     row.delete()
     return _row_response(request, stage, kind)
@@ -401,7 +396,7 @@ def row_delete(request, kind, row_id):
 @require_GET
 @login_required
 def stage_history(request, stage_id):
-    stage = get_stage_for_user(request, stage_id)
+    stage = get_for_user(request, Stage, stage_id)
     changes = Change.objects.filter(stage_id=stage.pk).select_related("user")[:200]
     labels = {f.name: Stage._meta.get_field(f.name).verbose_name for f in method.FIELDS}
     context = {
@@ -410,7 +405,7 @@ def stage_history(request, stage_id):
         "journey": stage.phase.journey,
         "changes": changes,
         "labels": labels,
-        "can_edit": stage.phase.journey.workshop.user_role in ("facilitator", "manager"),
+        "can_edit": stage.phase.journey.workshop.can_edit,
     }
     return render(request, "journey/history.html", context)
 
@@ -418,8 +413,8 @@ def stage_history(request, stage_id):
 @require_POST
 @login_required
 def change_restore(request, change_id):
-    change = get_object_or_404(Change, pk=change_id, target_type="stage")
-    stage = get_stage_for_user(request, change.stage_id, edit=True)
+    change = get_for_user(request, Change.objects.filter(target_type="stage"), change_id, edit=True)
+    stage = get_for_user(request, Stage, change.stage_id, edit=True)
     if change.field not in method.FIELDS_BY_NAME:
         raise Http404
     current = value_version(getattr(stage, change.field))
@@ -456,7 +451,7 @@ def _curve(points, title=""):
 @require_GET
 @login_required
 def journey_map(request, journey_id):
-    journey = get_journey_for_user(request, journey_id)
+    journey = get_for_user(request, Journey, journey_id)
     phases = _journey_stages(journey)
     hidden = set(request.GET.getlist("hide"))
     points = _points(phases)
@@ -525,7 +520,7 @@ def my_stages(request, workshop_id):
 @login_required
 def stage_assign(request, stage_id):
     """A manager takes a stage as theirs (or lets it go); a facilitator assigns managers."""
-    stage = get_stage_for_user(request, stage_id, edit=True)
+    stage = get_for_user(request, Stage, stage_id, edit=True)
     workshop = stage.phase.journey.workshop
     if "managers" in request.POST or request.POST.get("assign_managers") == "1":
         check_role(workshop, facilitate=True)

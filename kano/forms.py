@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from journey.models import Stage
 from workshops.autosave import row_version, value_version
+from workshops.uploads import LimitedFileField
 
 from . import questions
 from .codes import SHORT_CODE_LENGTH, normalise_code
@@ -173,7 +174,8 @@ class SurveyStatusForm(forms.Form):
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    file = LimitedFileField(
+        kind="kano_responses",
         label=_("Response file (CSV or XLSX)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
     )

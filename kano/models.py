@@ -16,6 +16,8 @@ from .codes import new_short_code
 class Factor(models.Model):
     """A factor of the product, service or customer process, asked about in a Kano survey."""
 
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="kano_factors")
     name = models.CharField(_("name"), max_length=200)
@@ -55,6 +57,8 @@ def _public_token():
 class Survey(models.Model):
     """A dated survey round. Respondents answer through the public link or short code while it
     is open; a response file can be uploaded into it at any time."""
+
+    workshop_path = "workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="kano_surveys")
@@ -162,6 +166,8 @@ class Category(models.TextChoices):
 
 class ConsensusClassification(models.Model):
     """A category the team assigned in the workshop, kept apart from survey results."""
+
+    workshop_path = "factor__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     factor = models.ForeignKey(Factor, on_delete=models.CASCADE, related_name="consensus")

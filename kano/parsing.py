@@ -14,12 +14,13 @@ File format (the Kano issue), one row per respondent and factor:
   (segment, role, customer group); columns without a header are ignored.
 - Answers are 1..5 or the answer words in English or Finnish (see `ANSWER_WORDS`),
   case-insensitive, surrounding spaces ignored. Importance is 1..9 or empty.
+- Files are read by `workshops.filereader`, the one reader every upload shares.
 - CSV: comma or semicolon, detected from the header row. UTF-8 with or without BOM only: a
   file in another encoding is refused with a message naming the row, not decoded by guessing:
   a cp1252 guess would silently turn the "ä" of a Mac Roman or DOS (cp850) file into other
   letters in factor names, and a wrong factor name is worse than a clear error.
-- XLSX: the first worksheet, read with openpyxl in read-only mode after the zip directory has
-  been checked against zip bombs (`_check_zip`).
+- XLSX: the first worksheet, read with python-calamine after the zip directory has been
+  checked against zip bombs (`filereader.check_zip`).
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ import csv
 import gc
 import io
 import unicodedata
-import warnings
-import zipfile
 from collections.abc import Generator, Iterator
 from contextlib import contextmanager
 from typing import Literal
@@ -37,6 +36,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from kano.analysis import AnswerPair
+from workshops import filereader
 
 ErrorCode = Literal[
     "bad_delimiter",
@@ -60,10 +60,8 @@ MAX_ERRORS = 50
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_ROWS = 1_000_000
 # XLSX (a zip archive): refuse before opening when the parts would unpack too big.
-MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-MAX_ZIP_MEMBERS = 10_000
-MAX_COMPRESSION_RATIO = 200  # worksheet XML compresses ~10-50x; zip bombs ~1000x
-RATIO_CHECK_FROM_BYTES = 1024 * 1024
+# Worksheet XML compresses ~10-50x; zip bombs ~1000x.
+ZIP_LIMITS = filereader.ZipLimits(max_uncompressed=200 * 1024 * 1024, max_ratio=200)
 
 COLUMNS: tuple[str, ...] = ("respondent", "factor", "functional", "dysfunctional", "importance")
 REQUIRED_COLUMNS: tuple[str, ...] = COLUMNS[:4]
@@ -135,7 +133,7 @@ _ANSWER_LOOKUP.update(
 _IMPORTANCE_LOOKUP: dict[str, int] = {str(value): value for value in range(1, 10)}
 
 
-def parse_responses(data: bytes, filename: str) -> ParsedResponses:
+def parse_responses(data: bytes, filename: str, max_rows: int | None = None) -> ParsedResponses:
     """Read a Kano response file (CSV or XLSX, long form) into answer pairs.
 
     Validates every row (answers 1..5 or answer words, importance 1..9, both halves of each
@@ -172,45 +170,28 @@ def parse_responses(data: bytes, filename: str) -> ParsedResponses:
     if rows is None:
         return collector.result()
     with _gc_paused():
-        return _parse_rows(rows, collector)
+        return _parse_rows(rows, collector, max_rows or MAX_ROWS)
 
 
 def _csv_rows(data: bytes, errors: _Errors) -> Rows | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        errors.add(
-            1,
-            "",
-            "",
-            "bad_encoding",
-            "The file is UTF-16 text; the file must be UTF-8 (with or without BOM). "
-            "In Excel choose 'CSV UTF-8' when saving.",
-        )
-        return None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        row = data.count(b"\n", 0, error.start) + 1
-        line_start = data.rfind(b"\n", 0, error.start) + 1
-        line_end = data.find(b"\n", error.start)
-        line = data[line_start : line_end if line_end >= 0 else len(data)]
-        errors.add(
-            row,
-            "",
-            line.decode("utf-8", errors="replace").strip()[:100],
-            "bad_encoding",
-            f"Row {row}: the file must be UTF-8 (with or without BOM), but byte "
-            f"0x{data[error.start]:02X} on this row is not UTF-8. "
-            "In Excel choose 'CSV UTF-8' when saving.",
-        )
+        # UTF-8 only: see the module docstring for why no other encoding is guessed.
+        text = filereader.decode_text(data, fallback=False)
+    except filereader.FileRefused as refused:
+        errors.add(refused.row or 1, "", _line(data, refused.row), "bad_encoding", refused.message)
         return None
     if not text.strip():
         errors.add(1, "", "", "empty_file", "The file is empty.")
         return None
     header_line = text.split("\n", 1)[0].rstrip("\r")
-    widths = {
-        delimiter: len(next(csv.reader([header_line], delimiter=delimiter), []))
-        for delimiter in ",;"
-    }
+    try:
+        widths = {
+            delimiter: len(next(csv.reader([header_line], delimiter=delimiter), []))
+            for delimiter in ",;"
+        }
+    except csv.Error as error:  # e.g. a header cell over the csv module's field limit
+        errors.add(1, "", "", "bad_file", f"Row 1: the CSV cannot be read ({error}).")
+        return None
     delimiter = max(",;", key=lambda d: widths[d])
     if widths[delimiter] < 2 and header_line.strip():  # an empty row 1 is reported later
         seen = "tabs" if "\t" in header_line else "neither commas nor semicolons"
@@ -223,80 +204,39 @@ def _csv_rows(data: bytes, errors: _Errors) -> Rows | None:
             "Separate the columns with a comma (,) or a semicolon (;).",
         )
         return None
-    return _csv_records(text, delimiter, errors)
-
-
-def _csv_records(text: str, delimiter: str, errors: _Errors) -> Rows:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    row = 0
-    try:
-        for row, cells in enumerate(reader, start=1):
-            yield row, cells
-    except csv.Error as error:
-        errors.add(row + 1, "", "", "bad_file", f"Row {row + 1}: the CSV cannot be read ({error}).")
-
-
-def _check_zip(data: bytes, errors: _Errors) -> bool:
-    """Refuse an XLSX whose zip directory promises too much: too big, too many parts or an
-    absurd compression ratio. The declared sizes can be trusted because Python's zipfile
-    never returns more than the declared size of a member."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            infos = archive.infolist()
-    except zipfile.BadZipFile:
-        errors.add(1, "", "", "bad_file", "The file is not a valid XLSX workbook.")
-        return False
-    total = sum(info.file_size for info in infos)
-    too_dense = any(
-        info.file_size > RATIO_CHECK_FROM_BYTES
-        and info.file_size > MAX_COMPRESSION_RATIO * max(info.compress_size, 1)
-        for info in infos
-    )
-    if len(infos) > MAX_ZIP_MEMBERS or total > MAX_UNCOMPRESSED_BYTES or too_dense:
-        errors.add(
-            1,
-            "",
-            "",
-            "too_large",
-            f"The workbook would unpack to {total // (1024 * 1024)} MB in {len(infos)} parts; "
-            f"the limit is {MAX_UNCOMPRESSED_BYTES // (1024 * 1024)} MB, and a compression "
-            f"ratio above {MAX_COMPRESSION_RATIO}:1 is refused.",
-        )
-        return False
-    return True
+    return _checked(filereader.csv_rows(text, delimiter=delimiter), errors)
 
 
 def _xlsx_rows(data: bytes, errors: _Errors) -> Rows | None:
-    if not _check_zip(data, errors):
-        return None
-    import openpyxl  # only XLSX uploads pay for the import
-
     try:
-        with warnings.catch_warnings():
-            # openpyxl warns about styles and extensions of files made by other programs.
-            warnings.simplefilter("ignore")
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 (openpyxl raises many kinds on a broken file)
-        errors.add(1, "", "", "bad_file", f"The XLSX workbook cannot be read ({error}).")
+        filereader.check_zip(data, ZIP_LIMITS, what="XLSX")
+    except filereader.FileRefused as refused:
+        errors.add(1, "", "", refused.code, refused.message)
         return None
-    return _xlsx_records(workbook, errors)
-
-
-def _xlsx_records(workbook, errors: _Errors) -> Rows:
-    row = 0
     try:
-        sheet = workbook.worksheets[0]
-        sheet.reset_dimensions()  # other programs write wrong dimensions; read every cell
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            for row, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield row, [_cell_text(value) for value in values]
-    except Exception as error:  # noqa: BLE001 (a broken worksheet part)
-        errors.add(
-            row + 1, "", "", "bad_file", f"Row {row + 1}: the worksheet cannot be read ({error})."
-        )
-    finally:
-        workbook.close()
+        rows = filereader.xlsx_rows(data, ZIP_LIMITS)
+    except filereader.FileRefused as refused:
+        errors.add(1, "", "", refused.code, refused.message)
+        return None
+    return _checked(
+        ((number, [_cell_text(value) for value in values]) for number, values in rows), errors
+    )
+
+
+def _line(data: bytes, row: int) -> str:
+    """Row `row` of a file's bytes, shown as far as it can be (for an encoding error)."""
+    if row < 1:
+        return ""
+    line = data.split(b"\n", row)[row - 1] if data.count(b"\n") >= row - 1 else b""
+    return line.decode("utf-8", errors="replace").strip()[:100]
+
+
+def _checked(rows, errors: _Errors) -> Rows:
+    """The rows, with a file problem met on the way (a broken row or part) as an error."""
+    try:
+        yield from rows
+    except filereader.FileRefused as refused:
+        errors.add(refused.row or 1, "", "", refused.code, refused.message)
 
 
 def _cell_text(value: object) -> str:
@@ -377,7 +317,7 @@ def _read_header(names: list[str], errors: _Errors) -> tuple[dict[str, int], dic
 _PAIR_FIELDS = set(AnswerPair.model_fields)
 
 
-def _parse_rows(rows: Rows, errors: _Errors) -> ParsedResponses:
+def _parse_rows(rows: Rows, errors: _Errors, max_rows: int) -> ParsedResponses:
     header = next(rows, None)
     if header is None:
         errors.add(1, "", "", "empty_file", "The file is empty.")
@@ -413,13 +353,13 @@ def _parse_rows(rows: Rows, errors: _Errors) -> ParsedResponses:
     strings: dict[str, str] = {}
     share = strings.setdefault
     for row, cells in rows:
-        if row > MAX_ROWS + 1:
+        if row > max_rows + 1:
             errors.add(
                 row,
                 "",
                 "",
                 "too_large",
-                f"Row {row}: the file has more than {MAX_ROWS} answer rows.",
+                f"Row {row}: the file has more than {max_rows} answer rows.",
             )
             break
         if len(cells) < width:

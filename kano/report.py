@@ -1,7 +1,12 @@
 """The Kano chapter of the PDF report."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
+from workshops.exports.tables import Column, Table
+
+from . import services
+from .models import ConsensusClassification
 from .results import latest_consensus, round_results
 
 
@@ -22,13 +27,6 @@ def report_context(workshop, options) -> dict:
 
 def kano_tables(workshop) -> list:
     """The factors, every round's figures and the consensus, for the XLSX and CSV exports."""
-    from django.utils.translation import gettext as _
-
-    from workshops.exports.tables import Column, Table
-
-    from . import services
-    from .models import ConsensusClassification
-
     factors = list(workshop.kano_factors.prefetch_related("stages"))
     names = {str(f.pk): f.name for f in factors}
     factor_table = Table(

@@ -8,8 +8,8 @@ import numpy as np
 from django.db.models import Count
 from django.utils.translation import gettext as _
 
-from segments.mapping import kano_values, matching_keys
 from workshops.charts import DrawLater
+from workshops.matching import kano_values, matching_keys
 
 from . import charts, services
 from .analysis import CATEGORIES, FactorResult, analyze_arrays, compare_rounds, priorities

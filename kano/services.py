@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from workshops.language import method_language
+from workshops.uploads import max_rows
 
 from . import parsing, questions
 from .analysis import DEFAULT_THRESHOLD, FactorResult, analyze_arrays
@@ -264,7 +265,7 @@ def import_responses(
     returns the list of errors and saves nothing; otherwise one transaction writes the
     respondents with `bulk_create` and the answers with `_insert_answers`.
     """
-    parsed = parsing.parse_responses(data, filename)
+    parsed = parsing.parse_responses(data, filename, max_rows=max_rows("kano_responses"))
     if parsed.errors:
         return ImportResult(errors=parsed.errors)
     pairs = parsed.pairs

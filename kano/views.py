@@ -10,11 +10,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language
 
 from . import questions, services
-from .access import get_classification_for_user, get_factor_for_user, get_survey_for_user
 from .forms import (
     ConsensusForm,
     FactorForm,
@@ -23,12 +22,10 @@ from .forms import (
     UploadForm,
     workshop_stages,
 )
-from .models import ConsensusClassification, Factor, SurveyStatus
+from .models import ConsensusClassification, Factor, Survey, SurveyStatus
 from .parsing import response_template_csv
 from .qr import qr_svg
 from .results import SegmentFilter, latest_consensus, round_results
-
-EDIT_ROLES = ("facilitator", "manager")
 
 
 def _render(request, template, partial, context, status=200):
@@ -50,7 +47,7 @@ def _factor_list_context(workshop, new_form=None):
         "workshop": workshop,
         "forms": _factor_forms(workshop, stages),
         "new_form": new_form or FactorForm(workshop=workshop, stages=stages),
-        "can_edit": workshop.user_role in EDIT_ROLES,
+        "can_edit": workshop.can_edit,
         "has_stages": bool(stages),
     }
 
@@ -81,7 +78,7 @@ def _factor_response(request, factor, form, state, status=200):
         "form": form,
         "state": state,
         "workshop": factor.workshop,
-        "can_edit": factor.workshop.user_role in EDIT_ROLES,
+        "can_edit": factor.workshop.can_edit,
         "has_stages": workshop_stages(factor.workshop).exists(),
     }
     return _render(request, "kano/factors.html", "factor-row", context, status=status)
@@ -90,7 +87,7 @@ def _factor_response(request, factor, form, state, status=200):
 @require_GET
 @login_required
 def factor_row(request, factor_id):
-    factor = get_factor_for_user(request, factor_id)
+    factor = get_for_user(request, Factor, factor_id)
     form = FactorForm(instance=factor, workshop=factor.workshop)
     return _factor_response(request, factor, form, "")
 
@@ -98,7 +95,7 @@ def factor_row(request, factor_id):
 @require_POST
 @login_required
 def factor_save(request, factor_id):
-    factor = get_factor_for_user(request, factor_id, edit=True)
+    factor = get_for_user(request, Factor, factor_id, edit=True)
     form = FactorForm(request.POST, instance=factor, workshop=factor.workshop)
     if not form.is_valid():
         return _factor_response(request, factor, form, "error", status=422)
@@ -115,7 +112,7 @@ def factor_save(request, factor_id):
 @require_POST
 @login_required
 def factor_delete(request, factor_id):
-    factor = get_factor_for_user(request, factor_id, edit=True)
+    factor = get_for_user(request, Factor, factor_id, edit=True)
     workshop = factor.workshop
     factor.delete()
     if not request.htmx:
@@ -160,7 +157,7 @@ def _surveys_context(workshop, form=None):
         "workshop": workshop,
         "surveys": workshop.kano_surveys.annotate(respondent_count=Count("respondents")),
         "form": form or SurveyForm(),
-        "can_facilitate": workshop.user_role == "facilitator",
+        "can_facilitate": workshop.can_facilitate,
     }
 
 
@@ -194,21 +191,21 @@ def _survey_context(request, survey, upload_form=None, upload_errors=None):
         "progress": services.progress(survey),
         "upload_form": upload_form or UploadForm(),
         "upload_errors": upload_errors or [],
-        "can_facilitate": survey.workshop.user_role == "facilitator",
+        "can_facilitate": survey.workshop.can_facilitate,
     }
 
 
 @require_GET
 @login_required
 def survey_detail(request, survey_id):
-    survey = get_survey_for_user(request, survey_id)
+    survey = get_for_user(request, Survey, survey_id)
     return render(request, "kano/survey.html", _survey_context(request, survey))
 
 
 @require_GET
 @login_required
 def survey_progress(request, survey_id):
-    survey = get_survey_for_user(request, survey_id)
+    survey = get_for_user(request, Survey, survey_id)
     context = {"survey": survey, "progress": services.progress(survey)}
     return render(request, "kano/survey.html#progress", context)
 
@@ -216,7 +213,7 @@ def survey_progress(request, survey_id):
 @require_POST
 @login_required
 def survey_status(request, survey_id):
-    survey = get_survey_for_user(request, survey_id, facilitate=True)
+    survey = get_for_user(request, Survey, survey_id, facilitate=True)
     form = SurveyStatusForm(request.POST)
     if form.is_valid():
         survey.status = form.cleaned_data["status"]
@@ -231,7 +228,7 @@ def survey_status(request, survey_id):
 @require_POST
 @login_required
 def survey_upload(request, survey_id):
-    survey = get_survey_for_user(request, survey_id, facilitate=True)
+    survey = get_for_user(request, Survey, survey_id, facilitate=True)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
         context = _survey_context(request, survey, upload_form=form)
@@ -262,7 +259,7 @@ def survey_upload(request, survey_id):
 @require_POST
 @login_required
 def survey_delete(request, survey_id):
-    survey = get_survey_for_user(request, survey_id, facilitate=True)
+    survey = get_for_user(request, Survey, survey_id, facilitate=True)
     if request.POST.get("confirm") != "yes":
         messages.error(request, _("Tick the box to confirm the deletion."))
         return redirect("kano:survey", survey.pk)
@@ -283,7 +280,7 @@ def _consensus_context(workshop, form=None):
             "factor"
         ),
         "latest": latest_consensus(workshop),
-        "can_edit": workshop.user_role in EDIT_ROLES,
+        "can_edit": workshop.can_edit,
     }
 
 
@@ -314,7 +311,7 @@ def consensus_add(request, workshop_id):
 @require_POST
 @login_required
 def consensus_delete(request, classification_id):
-    item = get_classification_for_user(request, classification_id, edit=True)
+    item = get_for_user(request, ConsensusClassification, classification_id, edit=True)
     workshop = item.factor.workshop
     item.delete()
     if not request.htmx:

@@ -18,6 +18,8 @@ from workshops.models import Workshop
 
 
 class LiveSession(models.Model):
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="live_sessions")
     journey = models.ForeignKey(
@@ -71,6 +73,8 @@ class DotTarget(models.TextChoices):
 
 
 class Activity(models.Model):
+    workshop_path = "session__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(LiveSession, on_delete=models.CASCADE, related_name="activities")
     kind = models.CharField(_("activity"), max_length=10, choices=ActivityKind.choices)
@@ -193,6 +197,8 @@ class DotVote(models.Model):
 
 
 class Idea(models.Model):
+    workshop_path = "activity__session__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="ideas")
     participant = models.ForeignKey(

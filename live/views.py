@@ -11,15 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journey.models import Stage
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language
 
 from . import charts, hooks, method, qr, results, services, stage
-from .access import (
-    get_activity_for_user,
-    get_idea_for_user,
-    get_session_for_user,
-)
 from .forms import (
     ActivityForm,
     AdoptForm,
@@ -28,8 +23,12 @@ from .forms import (
     TimerForm,
     VisibilityForm,
 )
-from .models import ActivityKind, Idea
+from .models import Activity, ActivityKind, Idea, LiveSession
 
+# What the facilitator's pages show besides the workshop, fetched in the access query.
+SESSIONS = LiveSession.objects.select_related("journey", "current_activity")
+ACTIVITIES = Activity.objects.select_related("session__journey")
+IDEAS = Idea.objects.select_related("stage", "activity__session__journey")
 CONTROL = "live/control.html"
 PRESENTER = "live/presenter.html"
 
@@ -107,7 +106,7 @@ def _control_context(request, session, **extra):
 @require_GET
 @login_required
 def control(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     if session.ended_at is not None:
         return redirect("live:results", session.pk)
     return render(request, CONTROL, _control_context(request, session))
@@ -118,7 +117,7 @@ def control(request, live_session_id):
 def control_room(request, live_session_id):
     """The part of the control page that follows the room: people, answers, ideas to approve.
     204 while nothing changed, so a button is never swapped away under the pointer."""
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     context = _room_context(session)
     if request.GET.get("seen") == context["room_stamp"]:
         return HttpResponse(status=204)
@@ -128,7 +127,7 @@ def control_room(request, live_session_id):
 @require_POST
 @login_required
 def activity_start(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     if session.ended_at is not None:
         return _ended(request, session)
     form = ActivityForm(session.workshop, request.POST)
@@ -150,7 +149,7 @@ def activity_start(request, live_session_id):
 @require_POST
 @login_required
 def activity_close(request, live_activity_id):
-    activity = get_activity_for_user(request, live_activity_id, facilitate=True)
+    activity = get_for_user(request, ACTIVITIES, live_activity_id, facilitate=True)
     services.close_activity(activity=activity)
     return redirect("live:control", activity.session_id)
 
@@ -158,7 +157,7 @@ def activity_close(request, live_activity_id):
 @require_POST
 @login_required
 def timer_set(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     if session.ended_at is not None:
         return _ended(request, session)
     form = TimerForm(request.POST)
@@ -175,7 +174,7 @@ def timer_set(request, live_session_id):
 @require_POST
 @login_required
 def visibility_set(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     form = VisibilityForm(request.POST)
     form.is_valid()
     services.set_results_hidden(session=session, hidden=form.cleaned_data.get("hidden", False))
@@ -185,7 +184,7 @@ def visibility_set(request, live_session_id):
 @require_POST
 @login_required
 def session_end(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     if session.ended_at is None:
         services.end_session(session=session)
         messages.success(request, _("The session has ended. Its code no longer works."))
@@ -195,7 +194,7 @@ def session_end(request, live_session_id):
 @require_POST
 @login_required
 def idea_review(request, live_idea_id):
-    idea = get_idea_for_user(request, live_idea_id, facilitate=True)
+    idea = get_for_user(request, IDEAS, live_idea_id, facilitate=True)
     form = ReviewForm(request.POST)
     if form.is_valid():
         services.review_idea(idea=idea, decision=form.cleaned_data["decision"])
@@ -210,7 +209,7 @@ def idea_review(request, live_idea_id):
 @require_POST
 @login_required
 def idea_adopt(request, live_idea_id):
-    idea = get_idea_for_user(request, live_idea_id, facilitate=True)
+    idea = get_for_user(request, IDEAS, live_idea_id, facilitate=True)
     form = AdoptForm(request.POST)
     if not idea.approved or not form.is_valid():
         messages.error(request, _("Approve the idea first."))
@@ -298,7 +297,7 @@ def with_room_curve(context) -> dict:
 @require_GET
 @login_required
 def presenter(request, live_session_id):
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     join_url = _join_url(request, session)
     context = with_room_curve(presenter_context(request, session)) | {
         "workshop": session.workshop,
@@ -313,7 +312,7 @@ def presenter(request, live_session_id):
 @login_required
 def presenter_results(request, live_session_id):
     """Polled every second by the projector: 204 while nothing changed, else the new results."""
-    session = get_session_for_user(request, live_session_id, facilitate=True)
+    session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
     context = presenter_context(request, session)
     if request.GET.get("seen") == context["results_stamp"]:
         return HttpResponse(status=204)
@@ -327,11 +326,11 @@ def presenter_results(request, live_session_id):
 @require_GET
 @login_required
 def results_page(request, live_session_id):
-    session = get_session_for_user(request, live_session_id)
+    session = get_for_user(request, SESSIONS, live_session_id)
     context = results.session_results(session) | {
         "session": session,
         "workshop": session.workshop,
-        "can_facilitate": session.workshop.user_role == "facilitator",
+        "can_facilitate": session.workshop.can_facilitate,
     }
     return render(request, "live/results.html", context)
 
@@ -340,7 +339,7 @@ def results_page(request, live_session_id):
 @login_required
 def apply_ratings(request, live_activity_id):
     """Fill the stages' "experience today" with the room's rounded averages, after a preview."""
-    activity = get_activity_for_user(request, live_activity_id, facilitate=True)
+    activity = get_for_user(request, ACTIVITIES, live_activity_id, facilitate=True)
     if activity.kind != ActivityKind.RATING:
         return redirect("live:results", activity.session_id)
     status = 200
@@ -370,7 +369,7 @@ def apply_ratings(request, live_activity_id):
 @login_required
 def kano_save(request, live_activity_id):
     """Keep a Kano round's answers as a closed survey round of the workshop's Kano app."""
-    activity = get_activity_for_user(request, live_activity_id, facilitate=True)
+    activity = get_for_user(request, ACTIVITIES, live_activity_id, facilitate=True)
     if activity.kind != ActivityKind.KANO or ActivityKind.KANO not in hooks.activity_handlers:
         raise Http404
     back = reverse("live:results", args=[activity.session_id]) + f"#kano-{activity.pk}"

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from workshops.autosave import AutosaveForm, FieldView, Spec, form_field, row_version
+from workshops.uploads import LimitedFileField
 
 from .models import (
     DEFAULT_GROUPS,
@@ -37,19 +38,22 @@ def groups_field():
 class UploadForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     groups = groups_field()
-    customers = forms.FileField(
+    customers = LimitedFileField(
+        kind="profitability_file",
         allow_empty_file=True,
         label=_("Customers"),
         required=False,
         help_text=_("customer_id, name[, segment][, other columns]"),
     )
-    order_lines = forms.FileField(
+    order_lines = LimitedFileField(
+        kind="profitability_file",
         allow_empty_file=True,
         label=_("Order lines"),
         required=False,
         help_text=_("customer_id, order_id, quantity, revenue, cogs[, date][, product_id][, …]"),
     )
-    activities = forms.FileField(
+    activities = LimitedFileField(
+        kind="profitability_file",
         allow_empty_file=True,
         label=_("Activities"),
         required=False,
@@ -58,19 +62,22 @@ class UploadForm(forms.Form):
             "unit_time, or unallocated = yes"
         ),
     )
-    resources = forms.FileField(
+    resources = LimitedFileField(
+        kind="profitability_file",
         allow_empty_file=True,
         label=_("Resources (optional)"),
         required=False,
         help_text=_("resource, cost, practical_capacity (minutes), or resource, rate_per_minute"),
     )
-    customer_drivers = forms.FileField(
+    customer_drivers = LimitedFileField(
+        kind="profitability_file",
         allow_empty_file=True,
         label=_("Customer drivers (optional)"),
         required=False,
         help_text=_("customer_id, driver, quantity"),
     )
-    archive = forms.FileField(
+    archive = LimitedFileField(
+        kind="profitability_zip",
         label=_("Or a ZIP of the model folder"),
         required=False,
         help_text=_("customers.csv, order_lines.csv, activities.csv, … in one ZIP file"),

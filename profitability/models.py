@@ -26,6 +26,8 @@ class ModelStatus(models.TextChoices):
 
 
 class ProfitabilityModel(models.Model):
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(
         Workshop, on_delete=models.CASCADE, related_name="profitability_models"
@@ -78,6 +80,8 @@ class ProfitabilityModel(models.Model):
 
 class CustomerResult(models.Model):
     """One customer of one model; money in integer cents."""
+
+    workshop_path = "model__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     model = models.ForeignKey(
@@ -143,6 +147,8 @@ class ActivitySetting(models.Model):
     Parquet frames and replaces their activities and resources with these rows.
     """
 
+    workshop_path = "model__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     model = models.ForeignKey(ProfitabilityModel, on_delete=models.CASCADE, related_name="settings")
     kind = models.CharField(max_length=10, choices=SettingKind.choices)
@@ -171,6 +177,8 @@ class ActivitySetting(models.Model):
 
 class GroupAction(models.Model):
     """What to do with one profitability group; the default text comes from the method."""
+
+    workshop_path = "model__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     model = models.ForeignKey(

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext as _
 
-from segments.mapping import same_name
 from workshops.charts import DrawLater
 from workshops.language import method_language, ui_language
+from workshops.matching import same_name
 
 from . import charts
 from .method import action_label

@@ -7,6 +7,7 @@ import is removed, so a bad file leaves no rows and no files behind.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import math
@@ -25,7 +26,9 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.utils import timezone
 
+from workshops import filereader
 from workshops.language import method_language
+from workshops.uploads import max_rows, upload_limit
 
 from .engine import (
     COST_GROUPS,
@@ -39,7 +42,7 @@ from .engine import (
     load_files,
     replace_settings,
 )
-from .engine.reading import canonical_name
+from .engine.reading import canonical_name, reader_message
 from .method import action_text
 from .models import (
     ActivitySetting,
@@ -55,10 +58,9 @@ BATCH_SIZE = 2000
 STORE = "profitability"
 
 # A ZIP of a model folder: limits checked on its directory before anything is extracted.
-ZIP_MAX_MEMBERS = 1_000
-ZIP_MAX_UNCOMPRESSED = 2_000_000_000
-ZIP_MAX_RATIO = 200
-ZIP_RATIO_MIN_SIZE = 10_000_000
+ZIP_LIMITS = filereader.ZipLimits(
+    max_members=1_000, max_uncompressed=2_000_000_000, max_ratio=200, ratio_from_bytes=10_000_000
+)
 MODEL_EXTENSIONS = (".csv", ".xlsx", ".txt")
 
 
@@ -96,20 +98,16 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
     before anything is extracted (a zip bomb); Python's zipfile stops reading a member at
     its declared size, so a lying directory cannot write more than that.
     """
-    source = content if isinstance(content, Path) else io.BytesIO(content)
     try:
-        archive = zipfile.ZipFile(source)
-    except (zipfile.BadZipFile, OSError):
-        raise _archive_error(filename, "the file is not a valid ZIP file") from None
+        limits = dataclasses.replace(
+            ZIP_LIMITS, max_uncompressed=upload_limit("profitability_zip")["unpacked_bytes"]
+        )
+        infos = filereader.check_zip(content, limits)
+    except filereader.FileRefused as refused:
+        raise _archive_error(filename, reader_message(refused)) from None
+    source = content if isinstance(content, Path) else io.BytesIO(content)
+    archive = zipfile.ZipFile(source)
     with archive, tempfile.TemporaryDirectory(prefix="profitability-zip-") as scratch:
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-        total = sum(info.file_size for info in infos)
-        if len(infos) > ZIP_MAX_MEMBERS:
-            raise _archive_error(filename, f"the ZIP has {len(infos)} files; refused")
-        if total > ZIP_MAX_UNCOMPRESSED:
-            raise _archive_error(
-                filename, f"the ZIP would expand to {total // 1_000_000} MB; refused as a zip bomb"
-            )
         aliases = {alias: name for name, names in FILE_NAMES.items() for alias in names}
         found: dict[str, UploadedFile] = {}
         errors = []
@@ -121,12 +119,6 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
             name = aliases.get(canonical_name(stem))
             if name is None:
                 continue
-            if info.file_size > ZIP_RATIO_MIN_SIZE and (
-                info.file_size / max(info.compress_size, 1) > ZIP_MAX_RATIO
-            ):
-                raise _archive_error(
-                    filename, f"the part {base} expands too much; refused as a zip bomb"
-                )
             if name in found:
                 errors.append(
                     InputError(base, None, None, f"{found[name].name} is already the {name} file")
@@ -153,7 +145,10 @@ def files_from_zip(filename: str, content: bytes | Path) -> Iterator[dict[str, U
 
 def load_uploaded(files: Mapping[str, UploadedFile]) -> Model:
     """Parse and validate uploaded model files (a ModelError lists every problem)."""
-    return load_files({name: (item.name, item.content) for name, item in files.items()})
+    return load_files(
+        {name: (item.name, item.content) for name, item in files.items()},
+        max_rows=max_rows("profitability_file"),
+    )
 
 
 # --- settings rows <-> engine tables ---------------------------------------------------------

@@ -11,16 +11,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import HttpResponseClientRedirect
 
 from workshops import autosave
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language, ui_language
 
 from . import charts, services
-from .access import (
-    get_customer_for_user,
-    get_group_action_for_user,
-    get_model_for_user,
-    get_setting_for_user,
-)
 from .engine import ModelError, analyze, apply_what_if, compare
 from .forms import (
     SETTING_FIELDS,
@@ -32,10 +26,15 @@ from .forms import (
     setting_version,
 )
 from .method import action_label
-from .models import ActivitySetting, CustomerResult, SettingKind
+from .models import (
+    ActivitySetting,
+    CustomerResult,
+    GroupAction,
+    ProfitabilityModel,
+    SettingKind,
+)
 from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
 
-EDIT_ROLES = ("facilitator", "manager")
 CUSTOMERS_PER_PAGE = 50
 
 
@@ -48,10 +47,6 @@ def _render(request, template, partial, context, status=200):
     return render(request, name, context, status=status)
 
 
-def _can_edit(workshop) -> bool:
-    return workshop.user_role in EDIT_ROLES
-
-
 # --- models and upload -------------------------------------------------------------------------
 
 
@@ -62,7 +57,7 @@ def model_list(request, workshop_id):
     context = {
         "workshop": workshop,
         "models": workshop.profitability_models.all(),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "profitability/list.html", context)
 
@@ -104,7 +99,7 @@ def upload(request, workshop_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def model_delete(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     if request.method == "POST":
         services.delete_model(pm)
         return redirect("profitability:list", pm.workshop_id)
@@ -121,9 +116,9 @@ def model_delete(request, profitability_model_id):
 @require_GET
 @login_required
 def results(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     context = results_context(pm)
-    can_edit = _can_edit(pm.workshop)
+    can_edit = pm.workshop.can_edit
     for row in context["groups"]:
         action = row["action_object"]
         row["view"] = _action_view(action) if action else None
@@ -142,16 +137,16 @@ def _action_view(action, *, data=None, state=""):
 @require_GET
 @login_required
 def action_field(request, group_action_id):
-    action = get_group_action_for_user(request, group_action_id)
+    action = get_for_user(request, GroupAction, group_action_id)
     return autosave.field_response(
-        request, _action_view(action), can_edit=_can_edit(action.model.workshop)
+        request, _action_view(action), can_edit=action.model.workshop.can_edit
     )
 
 
 @require_POST
 @login_required
 def action_save(request, group_action_id):
-    action = get_group_action_for_user(request, group_action_id, edit=True)
+    action = get_for_user(request, GroupAction, group_action_id, edit=True)
     view = _action_view(action, data=request.POST)
     force = autosave.keeps_mine(request.POST, action.text)
     view.state, status = autosave.status_for(view.form, by=request.user, force=force)
@@ -165,7 +160,7 @@ def action_save(request, group_action_id):
 @require_GET
 @login_required
 def customer_list(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     rows = CustomerResult.objects.filter(model=pm).order_by("rank")
     query = request.GET.get("q", "").strip()[:100]
     if query:
@@ -200,7 +195,7 @@ def _querystring(**params) -> str:
 @require_GET
 @login_required
 def customer_detail(request, customer_result_id):
-    customer = get_customer_for_user(request, customer_result_id)
+    customer = get_for_user(request, CustomerResult, customer_result_id)
     pm = customer.model
     lines = services.breakdown(customer)
     names = {key: name() for key, name in COST_GROUP_NAMES.items()}
@@ -270,7 +265,7 @@ def _settings_context(pm, *, bound=None, new_forms=None, errors=(), rows=None, s
         "new_resource": new_forms.get(SettingKind.RESOURCE) or setting_form(SettingKind.RESOURCE),
         "errors": error_items,
         "saved": saved,
-        "can_edit": _can_edit(pm.workshop),
+        "can_edit": pm.workshop.can_edit,
         "can_rerun": pm.has_order_lines,
         "rerun_form": RerunForm(initial={"groups": pm.groups}),
         "drivers": _drivers(pm),
@@ -291,7 +286,7 @@ def _settings_response(request, pm, status=200, **kwargs):
 @require_GET
 @login_required
 def settings_page(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     return _settings_response(request, pm)
 
 
@@ -336,7 +331,7 @@ def _no_lines_errors(pm):
 @require_POST
 @login_required
 def setting_save(request, activity_setting_id):
-    setting = get_setting_for_user(request, activity_setting_id, edit=True)
+    setting = get_for_user(request, ActivitySetting, activity_setting_id, edit=True)
     pm = setting.model
     form = setting_form(setting.kind, request.POST, instance=setting)
     if not form.is_valid():
@@ -365,7 +360,7 @@ def setting_save(request, activity_setting_id):
 @require_POST
 @login_required
 def setting_add(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     kind = request.POST.get("kind")
     if kind not in SettingKind.values:
         kind = SettingKind.ACTIVITY
@@ -385,7 +380,7 @@ def setting_add(request, profitability_model_id):
 @require_POST
 @login_required
 def setting_delete(request, activity_setting_id):
-    setting = get_setting_for_user(request, activity_setting_id, edit=True)
+    setting = get_for_user(request, ActivitySetting, activity_setting_id, edit=True)
     pm = setting.model
     rows = [s for s in services.ordered_settings(pm) if s.pk != setting.pk]
     return _rerun_with(request, pm, rows, setting.delete)
@@ -394,7 +389,7 @@ def setting_delete(request, activity_setting_id):
 @require_POST
 @login_required
 def rerun(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id, edit=True)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id, edit=True)
     form = RerunForm(request.POST)
     if not form.is_valid() or not pm.has_order_lines:
         errors = [] if pm.has_order_lines else _no_lines_errors(pm)
@@ -430,7 +425,7 @@ def _rate_names(pm) -> list[tuple[str, str]]:
 @require_GET
 @login_required
 def what_if(request, profitability_model_id):
-    pm = get_model_for_user(request, profitability_model_id)
+    pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
     drivers = _drivers(pm)
     bound = "run" in request.GET
     form = WhatIfForm(request.GET if bound else None, rate_names=_rate_names(pm), drivers=drivers)

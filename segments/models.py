@@ -51,6 +51,8 @@ class Segment(models.Model):
     The editable fields and their guiding questions are listed in segments.method.FIELDS.
     """
 
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="segments")
     name = models.CharField(_("Name"), max_length=200)
@@ -151,6 +153,8 @@ class SegmentMatrix(models.Model):
 class MatrixCell(models.Model):
     """What gives one group (row value x column value) satisfaction and benefit."""
 
+    workshop_path = "matrix__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     matrix = models.ForeignKey(SegmentMatrix, on_delete=models.CASCADE, related_name="cells")
     row_value = models.CharField(max_length=200)
@@ -175,6 +179,8 @@ class MatrixCell(models.Model):
 class ValueCriterion(models.Model):
     """A criterion of a customer's value to the company, with its weight."""
 
+    workshop_path = "workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="value_criteria")
     key = models.SlugField(max_length=40, blank=True)  # the method's default criterion, if one
@@ -196,6 +202,8 @@ class ValueCriterion(models.Model):
 class CriterionScore(models.Model):
     """A segment's 1-5 score on one criterion (higher is better for us; for risk, lower risk).
     `measured` marks a score taken from data rather than estimated."""
+
+    workshop_path = "segment__workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="scores")
@@ -235,6 +243,8 @@ class ExperienceMoment(models.TextChoices):
 class ValueExperienceCell(models.Model):
     """One cell of a segment's value experience matrix. Every segment has all 24."""
 
+    workshop_path = "segment__workshop"  # workshops.access.get_for_user
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     segment = models.ForeignKey(Segment, on_delete=models.CASCADE, related_name="experience")
     kind = models.CharField(max_length=10, choices=ExperienceKind.choices)
@@ -270,6 +280,8 @@ class PhaseStatus(models.TextChoices):
 
 class SelectionPhase(models.Model):
     """One of the five phases of customer selection, with its status and notes."""
+
+    workshop_path = "workshop"  # workshops.access.get_for_user
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(

@@ -9,14 +9,21 @@ profitability model with results is used; its volume, margin and profit fill the
 (fill_measured_scores), which never overwrite a score a person typed.
 """
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Max
+from django.utils.translation import gettext as _
 
+from kano.analysis import CATEGORIES, categorize, mode_category
+from kano.models import Answer, Category
+from kano.services import rounds_with_answers
+from profitability.engine.whale import whale_curve
 from workshops.autosave import value_version
 from workshops.history import record_change
 from workshops.language import method_language
 
 from . import method, rules, scoring
+from .clustering import distinctive_factors, kano_features, suggest_clusters
 from .models import (
     CriterionScore,
     MatrixCell,
@@ -394,10 +401,6 @@ def segment_profitability(workshop, *, curves: bool = False) -> dict | None:
     cost_to_serve, profit (cents), profit_pct, share_of_customer_profit,
     share_of_company_result and, with ``curves``, its whale curve (None without customers).
     """
-    import numpy as np
-
-    from profitability.engine.whale import whale_curve
-
     pm = newest_profitability_model(workshop)
     if pm is None:
         return None
@@ -526,7 +529,6 @@ def fill_measured_scores(workshop) -> int:
 
 def rules_problem_text(problem) -> str:
     """A rule problem of segments.rules.check_rules as the person reads it."""
-    from django.utils.translation import gettext as _
 
     messages = {
         "unknown": _("unknown attribute: choose one from the list"),
@@ -604,14 +606,6 @@ def kano_cluster_suggestions(workshop) -> dict:
 
     Returns {"survey", "suggestion", "clusters", "error"}; `error` is a user-facing reason when
     nothing can be suggested."""
-    from django.utils.translation import gettext as _
-
-    from kano.analysis import CATEGORIES, categorize, mode_category
-    from kano.models import Answer, Category
-    from kano.services import rounds_with_answers
-
-    from .clustering import distinctive_factors, kano_features, suggest_clusters
-
     rounds = rounds_with_answers(workshop)
     result = {"survey": None, "suggestion": None, "clusters": [], "error": ""}
     if not rounds:

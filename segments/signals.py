@@ -3,10 +3,12 @@ volume, margin and profit scores of the workshop's segments (services.fill_measu
 
 from django.db import transaction
 
+from workshops.models import Workshop
+
+from .services import fill_measured_scores
+
 
 def results_changed(sender, model, **kwargs):
-    from .services import fill_measured_scores
-
     fill_measured_scores(model.workshop)
 
 
@@ -14,10 +16,6 @@ def model_deleted(sender, instance, **kwargs):
     workshop_id = instance.workshop_id
 
     def refill():
-        from workshops.models import Workshop
-
-        from .services import fill_measured_scores
-
         # Deleted together with its workshop: nothing to fill.
         workshop = Workshop.objects.filter(pk=workshop_id).first()
         if workshop is not None:

@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from profitability.charts import curve_svg
+from profitability.results import whale_labels
 from workshops import autosave
-from workshops.access import get_workshop_for_user
+from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language, ui_language
 from workshops.models import Change
 
 from . import charts, method, rules, scoring, services
-from .access import get_part_for_user, get_segment_for_user
 from .editing import (
     CELL,
     CRITERION,
@@ -36,11 +37,10 @@ from .forms import (
 from .models import CriterionScore, ExperienceMoment, Segment, ValueCriterion
 from .naming import ranking_name_hint
 
-EDIT_ROLES = ("facilitator", "manager")
 
-
-def _can_edit(workshop):
-    return workshop.user_role in EDIT_ROLES
+def _part_objects(part):
+    """The part's objects with what its field partial shows, fetched in the access query."""
+    return part.model.objects.select_related(*part.related)
 
 
 # --- labels of table cells, for screen readers (the table headers show them to the eye) -------
@@ -117,7 +117,7 @@ def _field_response(request, part, obj, view, status=200):
     if part is EXPERIENCE and view.name == "strength":
         trigger = "segments-experience"
     return autosave.field_response(
-        request, view, can_edit=_can_edit(workshop), status=status, trigger=trigger
+        request, view, can_edit=workshop.can_edit, status=status, trigger=trigger
     )
 
 
@@ -125,7 +125,7 @@ def _field_response(request, part, obj, view, status=200):
 @login_required
 def part_field(request, segment_part, segment_part_id, segment_field):
     part = _part(segment_part, segment_field)
-    obj = get_part_for_user(request, part, segment_part_id)
+    obj = get_for_user(request, _part_objects(part), segment_part_id)
     view = _view(part, obj, segment_field, part.workshop_of(obj))
     return _field_response(request, part, obj, view)
 
@@ -134,7 +134,7 @@ def part_field(request, segment_part, segment_part_id, segment_field):
 @login_required
 def part_save(request, segment_part, segment_part_id, segment_field):
     part = _part(segment_part, segment_field)
-    obj = get_part_for_user(request, part, segment_part_id, edit=True)
+    obj = get_for_user(request, _part_objects(part), segment_part_id, edit=True)
     workshop = part.workshop_of(obj)
     view = _view(part, obj, segment_field, workshop, data=request.POST)
     force = autosave.keeps_mine(request.POST, getattr(obj, segment_field))
@@ -172,8 +172,8 @@ def segment_list(request, workshop_id):
         "rows": rows,
         "segments": segments,
         "form": SegmentCreateForm(),
-        "can_edit": _can_edit(workshop),
-        "is_facilitator": workshop.user_role == "facilitator",
+        "can_edit": workshop.can_edit,
+        "is_facilitator": workshop.can_facilitate,
     }
     return render(request, "segments/list.html", context)
 
@@ -304,14 +304,14 @@ def _experience_chart(summary):
 @require_GET
 @login_required
 def segment_detail(request, segment_id):
-    segment = get_segment_for_user(request, segment_id)
+    segment = get_for_user(request, Segment, segment_id)
     workshop = segment.workshop
     rows, moments, cells = _experience(segment, workshop)
     summary = services.experience_summary(cells)
     context = {
         "segment": segment,
         "workshop": workshop,
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
         "summary": summary,
         "experience_svg": _experience_chart(summary),
     }
@@ -355,9 +355,6 @@ def _segment_curve(table, segment):
 
 
 def _curve_svg(curve):
-    from profitability.charts import curve_svg
-    from profitability.results import whale_labels
-
     return curve_svg(curve, labels=whale_labels(), language=ui_language())
 
 
@@ -484,7 +481,7 @@ def _rules_response(request, segment, table, status=200, **kwargs):
     context = {
         "segment": segment,
         "workshop": segment.workshop,
-        "can_edit": _can_edit(segment.workshop),
+        "can_edit": segment.workshop.can_edit,
         **_rules_context(segment, table, **kwargs),
     }
     return render(request, "segments/segment.html#customer-rules", context, status=status)
@@ -493,7 +490,7 @@ def _rules_response(request, segment, table, status=200, **kwargs):
 @require_POST
 @login_required
 def rules_save(request, segment_id):
-    segment = get_segment_for_user(request, segment_id, edit=True)
+    segment = get_for_user(request, Segment, segment_id, edit=True)
     table = services.segment_profitability(segment.workshop)
     posted = rules_from_post(request.POST)
     customers = table["customers"] if table else None
@@ -530,7 +527,7 @@ def rules_save(request, segment_id):
 @require_GET
 @login_required
 def rules_preview(request, segment_id):
-    segment = get_segment_for_user(request, segment_id)
+    segment = get_for_user(request, Segment, segment_id)
     table = services.segment_profitability(segment.workshop)
     context = {
         "segment": segment,
@@ -562,7 +559,7 @@ def profitability(request, workshop_id):
         "workshop": workshop,
         "table": table,
         "sections": sections,
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "segments/profitability.html", context)
 
@@ -578,7 +575,7 @@ def measured_fill(request, workshop_id):
 @require_http_methods(["GET", "POST"])
 @login_required
 def segment_delete(request, segment_id):
-    segment = get_segment_for_user(request, segment_id, facilitate=True)
+    segment = get_for_user(request, Segment, segment_id, facilitate=True)
     if request.method == "POST":
         workshop = segment.workshop
         segment.delete()
@@ -611,7 +608,7 @@ def _segment_changes(segment):
 @require_GET
 @login_required
 def segment_history(request, segment_id):
-    segment = get_segment_for_user(request, segment_id)
+    segment = get_for_user(request, Segment, segment_id)
     changes = list(_segment_changes(segment).select_related("user")[:300])
     for change in changes:
         part = PARTS_BY_MODEL.get(change.target_type)
@@ -623,7 +620,7 @@ def segment_history(request, segment_id):
         "segment": segment,
         "workshop": segment.workshop,
         "changes": changes,
-        "can_edit": _can_edit(segment.workshop),
+        "can_edit": segment.workshop.can_edit,
     }
     return render(request, "segments/history.html", context)
 
@@ -631,7 +628,7 @@ def segment_history(request, segment_id):
 @require_POST
 @login_required
 def change_restore(request, segment_id, change_id):
-    segment = get_segment_for_user(request, segment_id, edit=True)
+    segment = get_for_user(request, Segment, segment_id, edit=True)
     change = get_object_or_404(_segment_changes(segment), pk=change_id)
     part = PARTS_BY_MODEL[change.target_type]
     if change.field not in part.fields:
@@ -693,7 +690,7 @@ def _matrix_context(request, workshop, form=None):
             }
         ),
         "guidance": method.matrix_guidance(method_language(workshop)),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
 
 
@@ -729,7 +726,7 @@ def matrix_example(request, workshop_id):
 @require_POST
 @login_required
 def cell_promote(request, matrix_cell_id):
-    cell = get_part_for_user(request, CELL, matrix_cell_id, edit=True)
+    cell = get_for_user(request, _part_objects(CELL), matrix_cell_id, edit=True)
     segment = services.promote_cell(cell=cell, by=request.user)
     return redirect("segments:detail", segment.pk)
 
@@ -754,7 +751,7 @@ def value(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
     segments = list(workshop.segments.all())
     criteria = list(workshop.value_criteria.all())
-    context = {"workshop": workshop, "can_edit": _can_edit(workshop)}
+    context = {"workshop": workshop, "can_edit": workshop.can_edit}
     context.update(_ranking_context(workshop, segments, criteria))
     if request.htmx:
         return render(request, "segments/value.html#ranking", context)
@@ -838,7 +835,7 @@ def criteria_defaults(request, workshop_id):
 @require_POST
 @login_required
 def criterion_delete(request, value_criterion_id):
-    criterion = get_part_for_user(request, CRITERION, value_criterion_id, edit=True)
+    criterion = get_for_user(request, _part_objects(CRITERION), value_criterion_id, edit=True)
     workshop_id = criterion.workshop_id
     ValueCriterion.objects.filter(pk=criterion.pk).delete()
     return redirect(reverse("segments:value", args=[workshop_id]) + "#criteria")
@@ -882,6 +879,6 @@ def selection(request, workshop_id):
         "phases": phases,
         "segments": segments,
         "done": sum(1 for p in phases if p["phase"].status == "done"),
-        "can_edit": _can_edit(workshop),
+        "can_edit": workshop.can_edit,
     }
     return render(request, "segments/selection.html", context)

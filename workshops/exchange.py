@@ -10,12 +10,19 @@ from functools import cache
 from typing import Literal
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from . import registry
+from . import filereader, registry
 from .models import Workshop
 
 SCHEMA_VERSION = 1
+# A workshop file nests about six levels (sections, journeys, stages, touchpoints, fields).
+MAX_DEPTH = 32
+TOO_DEEP = "The file nests its values too deeply to be a workshop file."
+# A workshop file nests about six levels (sections, journeys, stages, touchpoints, fields).
+MAX_DEPTH = 32
+TOO_DEEP = "The file nests its values too deeply to be a workshop file."
 
 
 class WorkshopInfo(BaseModel):
@@ -79,15 +86,66 @@ def _path(location) -> str:
     return ".".join(str(part) for part in location) or "(top level)"
 
 
+def _json(raw: bytes | str):
+    """The JSON value of a file, or an ExchangeError the person can act on."""
+    if isinstance(raw, bytes):
+        kind = filereader.binary_kind(raw)
+        if kind:
+            message = _(
+                "The file is %(kind)s, not a workshop file. Choose the .json file "
+                "that Arvopolku's export gave."
+            )
+            # The kinds are msgids too (see locale), so a Finnish page says "PNG-kuva".
+            raise ExchangeError([message % {"kind": _(kind)}])
+        wide = filereader.unsupported_encoding(raw)
+        if wide:
+            message = _("The file is %(encoding)s text; a workshop file is UTF-8 JSON.")
+            raise ExchangeError([message % {"encoding": wide}])
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            message = _(
+                "The file is not UTF-8 text (byte %(position)d cannot be read); a "
+                "workshop file is UTF-8 JSON."
+            )
+            raise ExchangeError([message % {"position": error.start}]) from None
+    if not raw.strip():
+        raise ExchangeError([_("The file is empty.")])
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        message = _("The file is not valid JSON: %(problem)s at line %(line)d, column %(column)d.")
+        values = {"problem": error.msg, "line": error.lineno, "column": error.colno}
+        raise ExchangeError([message % values]) from None
+    except RecursionError:
+        # Python's JSON parser recurses once per nesting level: a file nested thousands deep
+        # exhausts the stack. No workshop file nests more than a few levels.
+        raise ExchangeError([_(TOO_DEEP)]) from None
+    if not _nests_at_most(data, MAX_DEPTH):
+        # Shallower than the parser's limit but deeper than any workshop: refused here so
+        # that validation and saving (which recurse too) never meet it.
+        raise ExchangeError([_(TOO_DEEP)])
+    return data
+
+
+def _nests_at_most(data, limit: int) -> bool:
+    """True when no value lies more than `limit` arrays or objects deep (no recursion)."""
+    stack = [(data, 1)] if isinstance(data, dict | list) else []
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return False
+        children = value.values() if isinstance(value, dict) else value
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return True
+
+
 def parse(raw: bytes | str | dict) -> BaseModel:
     """Validate a whole file. Raises ExchangeError naming every bad field's path."""
     if isinstance(raw, dict):
         data = raw
     else:
-        try:
-            data = json.loads(raw)
-        except (json.JSONDecodeError, UnicodeDecodeError) as error:
-            raise ExchangeError([f"The file is not valid JSON: {error}"]) from None
+        data = _json(raw)
     if not isinstance(data, dict):
         raise ExchangeError(["(top level): expected a JSON object"])
     version = data.get("schema_version")

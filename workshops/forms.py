@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 
 from .models import Language, Organisation, WorkshopRole
+from .uploads import LimitedFileField
 
 
 class WorkshopForm(forms.Form):
@@ -51,7 +52,7 @@ class AcceptInvitationForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Workshop file (JSON)"))
+    file = LimitedFileField(label=_("Workshop file (JSON)"), kind="workshop_json")
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.none(), empty_label=None
     )

@@ -65,6 +65,8 @@ class Profile(models.Model):
 
 
 class Workshop(models.Model):
+    workshop_path = ""  # see workshops.access.get_for_user: the workshop is the object itself
+
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="workshops"
@@ -88,11 +90,24 @@ class Workshop(models.Model):
     def __str__(self):
         return self.name
 
+    # `user_role` is attached by workshops.access.get_for_user; without it nobody may act.
+    @property
+    def can_edit(self) -> bool:
+        return getattr(self, "user_role", None) in EDIT_ROLES
+
+    @property
+    def can_facilitate(self) -> bool:
+        return getattr(self, "user_role", None) == WorkshopRole.FACILITATOR
+
 
 class WorkshopRole(models.TextChoices):
     FACILITATOR = "facilitator", _("Facilitator")
     MANAGER = "manager", _("Manager")
     VIEWER = "viewer", _("Viewer")
+
+
+# The workshop roles that may change the workshop's content.
+EDIT_ROLES = frozenset({WorkshopRole.FACILITATOR, WorkshopRole.MANAGER})
 
 
 class WorkshopMember(models.Model):
@@ -143,6 +158,8 @@ class Invitation(models.Model):
 class Change(models.Model):
     """One saved change of one field: who, when, old and new value. Restorable."""
 
+    workshop_path = "workshop"
+
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="changes")
     # The stage the change belongs to (the worksheet's history); null for workshop-level data.
     stage_id = models.UUIDField(null=True, blank=True, db_index=True)
@@ -170,6 +187,8 @@ class ReportStatus(models.TextChoices):
 
 class Report(models.Model):
     """A PDF report rendered in the background and kept for download."""
+
+    workshop_path = "workshop"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="reports")

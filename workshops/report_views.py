@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_POST
 
 from . import registry
-from .access import get_workshop_for_user, workshops_for_user
+from .access import get_for_user, get_workshop_for_user
 from .exports.pdf import build_report_html, chapter_choices
 from .exports.tables import table_csv, tables_xlsx
 from .models import Report, ReportStatus
@@ -103,21 +103,10 @@ def report_create(request, workshop_id):
     return redirect(reverse("workshops:report", args=[workshop.pk]) + f"#report-{report.pk}")
 
 
-def _get_report(request, report_id):
-    report = (
-        Report.objects.filter(workshop__in=workshops_for_user(request.user), pk=report_id)
-        .select_related("workshop")
-        .first()
-    )
-    if report is None:
-        raise Http404
-    return report
-
-
 @require_GET
 @login_required
 def report_status(request, report_id):
-    report = _get_report(request, report_id)
+    report = get_for_user(request, Report, report_id)
     if fail_stale_reports(Report.objects.filter(pk=report.pk)):
         report.refresh_from_db()
     return render(request, "reports/report_page.html#report-row", {"report": report})
@@ -126,8 +115,7 @@ def report_status(request, report_id):
 @require_POST
 @login_required
 def report_retry(request, report_id):
-    report = _get_report(request, report_id)
-    get_workshop_for_user(request, report.workshop_id, facilitate=True)  # a viewer gets 403
+    report = get_for_user(request, Report, report_id, facilitate=True)  # a viewer gets 403
     retry_report(report)
     url = reverse("workshops:report", args=[report.workshop_id]) + f"#report-{report.pk}"
     return redirect(url)
@@ -136,7 +124,7 @@ def report_retry(request, report_id):
 @require_GET
 @login_required
 def report_download(request, report_id):
-    report = _get_report(request, report_id)
+    report = get_for_user(request, Report, report_id)
     if report.status != ReportStatus.DONE or not report.file:
         raise Http404
     return FileResponse(

@@ -99,11 +99,14 @@ def load_folder(folder: str | Path) -> Model:
     return _load({name: (path.name, None, path) for name, path in paths.items()})
 
 
-def load_files(files: Mapping[str, tuple[str, bytes | Path]]) -> Model:
+def load_files(
+    files: Mapping[str, tuple[str, bytes | Path]], *, max_rows: int | None = None
+) -> Model:
     """Read and validate uploaded files: ``{"customers": ("asiakkaat.csv", b"..."), ...}``.
 
     The content may also be a ``Path`` (an upload already spooled to disk): the file is then
-    read from there, and messages still name the file as uploaded.
+    read from there, and messages still name the file as uploaded. A file with more than
+    ``max_rows`` data rows is refused.
     """
     return _load(
         {
@@ -111,11 +114,14 @@ def load_files(files: Mapping[str, tuple[str, bytes | Path]]) -> Model:
             if isinstance(content, Path)
             else (filename, content, None)
             for name, (filename, content) in files.items()
-        }
+        },
+        max_rows=max_rows,
     )
 
 
-def _load(files: Mapping[str, tuple[str, bytes | None, Path | None]]) -> Model:
+def _load(
+    files: Mapping[str, tuple[str, bytes | None, Path | None]], *, max_rows: int | None = None
+) -> Model:
     errors: list[InputError] = []
     tables: dict[str, RawTable] = {}
     for name in REQUIRED_FILES:
@@ -125,7 +131,7 @@ def _load(files: Mapping[str, tuple[str, bytes | None, Path | None]]) -> Model:
         if name not in FILE_NAMES:
             raise ValueError(f"unknown model file {name!r}; use one of {', '.join(FILE_NAMES)}")
         try:
-            tables[name] = read_table(filename, data, path=path)
+            tables[name] = read_table(filename, data, path=path, max_rows=max_rows)
         except ModelError as error:
             errors.extend(error.errors)
     if errors:

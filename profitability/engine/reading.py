@@ -12,21 +12,21 @@ import csv
 import datetime as dt
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from workshops import filereader
+
 from .errors import InputError, ModelError
 
 ROW = "_row"
 
-# Limits for an uploaded XLSX, checked on the zip directory before openpyxl opens it.
-XLSX_MAX_MEMBERS = 10_000
-XLSX_MAX_UNCOMPRESSED = 1_000_000_000
-XLSX_MAX_RATIO = 200
-XLSX_RATIO_MIN_SIZE = 10_000_000
+# Limits for an uploaded XLSX, checked on the zip directory before the workbook is opened.
+XLSX_LIMITS = filereader.ZipLimits(
+    max_members=10_000, max_uncompressed=1_000_000_000, max_ratio=200, ratio_from_bytes=10_000_000
+)
 
 FINNISH_HEADERS = {
     "asiakas_id": "customer_id",
@@ -117,7 +117,13 @@ class RawTable:
         return self.headers.get(name, name)
 
 
-def read_table(filename: str, data: bytes | None = None, *, path: Path | None = None) -> RawTable:
+def read_table(
+    filename: str,
+    data: bytes | None = None,
+    *,
+    path: Path | None = None,
+    max_rows: int | None = None,
+) -> RawTable:
     """Read CSV or XLSX bytes (or a file at ``path``); the format comes from the extension.
 
     A UTF-8 CSV on disk is handed to polars by path, so its bytes are never held in memory.
@@ -131,6 +137,9 @@ def read_table(filename: str, data: bytes | None = None, *, path: Path | None = 
         header, columns = _read_csv(filename, data, path)
     else:
         raise ModelError([InputError(filename, None, None, "use a .csv or .xlsx file")])
+    if max_rows is not None and columns.height > max_rows:
+        message = f"the file has {columns.height:,} data rows; at most {max_rows:,} are read"
+        raise ModelError([InputError(filename, None, None, message)])
     return _raw_table(filename, header, columns)
 
 
@@ -204,32 +213,56 @@ def _byte_chunks(data: bytes, size: int = 1 << 20):
         yield view[start : start + size]
 
 
-def decode_text(data: bytes) -> bytes:
-    """UTF-8 bytes without a BOM; bytes that are not valid UTF-8 are read as cp1252."""
+def decode_text(data: bytes, filename: str = "") -> bytes:
+    """UTF-8 bytes without a BOM; bytes that are not valid UTF-8 are read as cp1252
+    (workshops.filereader); a UTF-16 or UTF-32 file is refused, naming its encoding."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if not _is_utf8(_byte_chunks(data)):
-        data = data.decode("cp1252", errors="replace").encode("utf-8")
-    return data
+    if filereader.unsupported_encoding(data) is None and _is_utf8(_byte_chunks(data)):
+        return data
+    return filereader.decode_text(data, fallback=True).encode("utf-8")
+
+
+def _refused(filename: str, refused: filereader.FileRefused) -> ModelError:
+    return ModelError([InputError(filename, None, None, reader_message(refused))])
+
+
+def reader_message(refused: filereader.FileRefused) -> str:
+    """The shared reader's sentence in this module's style ("file: the problem")."""
+    message = refused.message.rstrip(".")
+    return message[:1].lower() + message[1:]
+
+
+class _NotUtf8(Exception):
+    pass
 
 
 def _read_csv(
     filename: str, data: bytes | None, path: Path | None
 ) -> tuple[list[str], pl.DataFrame]:
     source: bytes | Path
-    if data is None and _is_utf8(_file_chunks(path)):
+    if data is None:
         with path.open("rb") as handle:
             head = handle.read(1 << 16)
-        source = path
-    else:
-        source = decode_text(data if data is not None else path.read_bytes())
+    try:
+        if data is None and not filereader.unsupported_encoding(head):
+            if not _is_utf8(_file_chunks(path)):
+                raise _NotUtf8
+            source = path
+        else:
+            source = decode_text(data if data is not None else path.read_bytes(), filename)
+            head = source[: 1 << 16]
+    except _NotUtf8:
+        source = decode_text(path.read_bytes(), filename)
         head = source[: 1 << 16]
+    except filereader.FileRefused as refused:
+        raise _refused(filename, refused) from None
     if head.startswith(b"\xef\xbb\xbf"):
         head = head[3:]
     if not head.strip():
         raise ModelError([InputError(filename, None, None, "the file is empty")])
     first_line = head.split(b"\n", 1)[0].decode("utf-8", errors="replace").rstrip("\r")
-    separator = max([",", ";", "\t"], key=first_line.count)
+    separator = filereader.sniff_delimiter(first_line)
     header = next(csv.reader([first_line], delimiter=separator))
     try:
         frame = pl.read_csv(
@@ -249,31 +282,11 @@ def _read_csv(
 
 
 def check_xlsx_archive(filename: str, data: bytes) -> None:
-    """Refuse archives that would expand into too much XML (a zip bomb), before parsing.
-
-    The sizes come from the zip directory; Python's zipfile stops reading a member at its
-    declared size, so a lying directory cannot make openpyxl expand more than this allows.
-    """
+    """Refuse archives that would expand into too much XML (a zip bomb), before parsing."""
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile:
-        message = "the file is not a valid XLSX file"
-        raise ModelError([InputError(filename, None, None, message)]) from None
-    infos = archive.infolist()
-    total = sum(info.file_size for info in infos)
-    problem = None
-    if len(infos) > XLSX_MAX_MEMBERS:
-        problem = f"the XLSX archive has {len(infos)} parts"
-    elif total > XLSX_MAX_UNCOMPRESSED:
-        problem = f"the XLSX file would expand to {total // 1_000_000} MB"
-    else:
-        for info in infos:
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > XLSX_RATIO_MIN_SIZE and ratio > XLSX_MAX_RATIO:
-                problem = f"the XLSX part {info.filename} expands {ratio:.0f} times"
-                break
-    if problem:
-        raise ModelError([InputError(filename, None, None, f"{problem}; refused as a zip bomb")])
+        filereader.check_zip(data, XLSX_LIMITS, what="XLSX")
+    except filereader.FileRefused as refused:
+        raise _refused(filename, refused) from None
 
 
 def _cell_text(value: object) -> str | None:
@@ -291,31 +304,13 @@ def _cell_text(value: object) -> str | None:
 
 
 def _read_xlsx(filename: str, data: bytes) -> tuple[list[str], pl.DataFrame]:
-    import openpyxl
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    # What openpyxl raises for a damaged workbook, besides its own exception.
-    damaged = (
-        InvalidFileException,
-        zipfile.BadZipFile,
-        KeyError,
-        IndexError,
-        ValueError,
-        TypeError,
-        OSError,
-    )
     if not data:
         raise ModelError([InputError(filename, None, None, "the file is empty")])
-    check_xlsx_archive(filename, data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        try:
-            rows = list(workbook.worksheets[0].iter_rows(values_only=True))
-        finally:
-            workbook.close()
-    except damaged as error:
-        message = f"cannot read the XLSX: {error}"
-        raise ModelError([InputError(filename, None, None, message)]) from None
+        rows = [values for _number, values in filereader.xlsx_rows(data, XLSX_LIMITS)]
+    except filereader.FileRefused as refused:
+        raise _refused(filename, refused) from None
+    rows = [[None if cell == "" else cell for cell in row] for row in rows]
     if not rows or all(cell is None for cell in rows[0]):
         raise ModelError([InputError(filename, None, None, "the file is empty")])
     header = [_cell_text(cell) or "" for cell in rows[0]]

@@ -2,8 +2,8 @@
 
 from django.urls import reverse
 
-from segments.mapping import kano_values, matching_keys, same_name
 from tests.segments.conftest import in_english, post_field
+from workshops.matching import kano_values, matching_keys, same_name
 
 
 def test_kano_attribute_values_autosave(client_for, manager, segment):

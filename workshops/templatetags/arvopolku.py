@@ -1,6 +1,8 @@
 from django import template
 from django.utils.translation import gettext as _
 
+from workshops.models import WorkshopRole
+
 register = template.Library()
 
 
@@ -33,6 +35,4 @@ def get_item(mapping, key):
 
 @register.filter
 def role_label(role):
-    from workshops.models import WorkshopRole
-
     return dict(WorkshopRole.choices).get(role, role)

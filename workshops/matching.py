@@ -1,4 +1,5 @@
-"""Which outside data belongs to a segment: Kano respondents and profitability rows. No Django.
+"""Segment name matching shared by segments, Kano and profitability (which never import
+segments): which Kano respondents and profitability rows belong to a segment. No Django.
 
 A Kano respondent belongs to a segment when the value of the chosen respondent attribute is the
 segment's name or one of the segment's listed values; a profitability segment row belongs to
