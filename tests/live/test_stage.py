@@ -126,3 +126,37 @@ def test_a_stage_slide_keeps_the_timer_and_the_answer_count_in_view(
     page = presenter(as_facilitator, live_session, "?slide=1").text
     shown = page.split('data-slide="1">', 1)[1].split("</section>", 1)[0]
     assert 'role="timer"' in shown and "0 answered" in shown
+
+
+def slide_html(page, number):
+    return page.split(f'data-slide="{number}"', 1)[1].split("</section>", 1)[0]
+
+
+def test_a_stage_slide_shows_its_dots_and_rank(live_session, stages, phone, as_facilitator):
+    activity = services.start_activity(session=live_session, kind=ActivityKind.DOTS)
+    services.change_dots(
+        participant=phone.participant, activity=activity, stage=stages[1], delta=1,
+        submission_id=uuid.uuid4(),
+    )  # fmt: skip
+    page = presenter(as_facilitator, live_session).text
+    assert "data-stage-dots>1<" in slide_html(page, 2) and "Rank 1" in slide_html(page, 2)
+    assert "data-stage-dots>0<" in slide_html(page, 1)
+
+
+def test_a_stage_slide_shows_only_its_own_approved_ideas(
+    live_session, stages, phone, as_facilitator
+):
+    from live.models import Idea
+
+    activity = services.start_activity(session=live_session, kind=ActivityKind.IDEAS)
+    for stage_, text in ((stages[0], "Chat on the site"), (stages[1], "Call back in a day")):
+        services.post_idea(
+            participant=phone.participant, activity=activity, stage=stage_, text=text,
+            submission_id=uuid.uuid4(),
+        )  # fmt: skip
+    for idea in Idea.objects.filter(activity=activity):
+        services.review_idea(idea=idea, decision="approve")
+    page = presenter(as_facilitator, live_session).text
+    assert "Chat on the site" in slide_html(page, 1)
+    assert "Call back in a day" not in slide_html(page, 1)
+    assert "Call back in a day" in slide_html(page, 2)
