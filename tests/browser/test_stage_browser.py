@@ -66,8 +66,11 @@ def test_arrow_keys_and_page_keys_move_stage_by_stage(new_page, session, stages)
     page = open_presenter(new_page)
     page.goto(f"/live/{session.pk}/present/")
     current = page.locator(".stage-slide:not([hidden]) h1")
+    qr = page.locator(".stage-qr svg")
+    assert qr.bounding_box()["width"] >= 450  # before the first activity: join now, big
     page.keyboard.press("ArrowRight")
     expect(current).to_have_text(stages[0].name)
+    assert qr.bounding_box()["width"] < 450  # the stage's content gets the room
     expect(page.locator(".stage-slide:not([hidden]) .stage-phase")).to_contain_text(
         stages[0].phase.name
     )
