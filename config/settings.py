@@ -89,6 +89,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "workshops.middleware.HtmxSessionEndedMiddleware",
     "axes.middleware.AxesMiddleware",
+    "workshops.middleware.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -173,6 +174,10 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A report still "running" after this many seconds lost its worker and is marked failed (with a
 # Try again button). Well above the PDF's own time limit of 120 s.
 REPORT_STALE_SECONDS = int(os.environ.get("REPORT_STALE_SECONDS", "600"))
+
+# Rows per stage of a customer journey; a workshop import with a stage over these is refused
+# before anything is written, naming the stage. A real stage holds tens of touchpoints.
+JOURNEY_LIMITS = {"touchpoints": 500, "feedback_plan": 200, "actions": 500}
 
 # --- Auth ---------------------------------------------------------------------------------------
 AUTHENTICATION_BACKENDS = [

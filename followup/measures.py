@@ -258,15 +258,26 @@ def parse_number(text: str) -> Decimal | None:
 _FIRST_NUMBER = re.compile(r"[-+−]?\d+(?:[.,]\d+)?")
 
 
+_CLAUSE_END = re.compile(r"[;,]\s|[;\n]")
+UNIT_LENGTH = 30  # Measure.unit's max_length
+
+
 def parse_target(text: str) -> tuple[Decimal | None, str]:
     """The target number and unit of a worksheet's "target value" text: "90 %" gives
-    (90, "%"), "vastaus 24 h sisällä" gives (24, "h"). Without a number: (None, "")."""
+    (90, "%"), "150 per month" gives (150, "per month"), "4.5 out of 5" gives
+    (4.5, "out of 5"). The unit is the rest of the clause after the number, whole words up to
+    the unit's length, so that it keeps its meaning. Without a number: (None, "")."""
     match = _FIRST_NUMBER.search(text or "")
     if match is None:
         return None, ""
     number = parse_number(match.group().replace("−", "-"))
-    rest = (text[match.end() :].strip().split() or [""])[0]
-    unit = rest if len(rest) <= 12 else ""
+    clause = _CLAUSE_END.split(text[match.end() :], maxsplit=1)[0]
+    unit = ""
+    for word in clause.split():
+        candidate = f"{unit} {word}" if unit else word
+        if len(candidate) > UNIT_LENGTH:
+            break
+        unit = candidate
     return number, unit
 
 

@@ -21,6 +21,7 @@ class JourneyConfig(AppConfig):
                 default=list,
                 export=exchange.export_journeys,
                 load=exchange.load_journeys,
+                check=exchange.check_journeys,
                 order=10,
             )
         )

@@ -3,6 +3,7 @@
 import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.db import transaction
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -133,32 +134,64 @@ def export_journeys(workshop) -> list[JourneyData]:
     return result
 
 
-@transaction.atomic
+def check_journeys(journeys: list) -> list[str]:
+    """Rows per stage over `settings.JOURNEY_LIMITS`, each named by its path in the file."""
+    problems = []
+    for j, journey in enumerate(journeys):
+        for p, phase in enumerate(journey.phases):
+            for s, stage in enumerate(phase.stages):
+                for relation, _model, _schema in ROWS:
+                    count, limit = len(getattr(stage, relation)), settings.JOURNEY_LIMITS[relation]
+                    if count > limit:
+                        problems.append(
+                            f"journeys.{j}.phases.{p}.stages.{s}.{relation}: {count} rows, "
+                            f"at most {limit} per stage"
+                        )
+    return problems
+
+
+# Rows per transaction: a few tens of milliseconds of SQLite's write lock each, so concurrent
+# saves wait at most that long between two batches.
+WRITE_BATCH = 1000
+
+
+def _write_in_batches(model, objects: list) -> None:
+    for start in range(0, len(objects), WRITE_BATCH):
+        with transaction.atomic():
+            model.objects.bulk_create(objects[start : start + WRITE_BATCH])
+
+
 def load_journeys(workshop, journeys: list, by=None):
-    rows = {relation: [] for relation, _, _ in ROWS}
+    """Write in short transactions; exchange.import_workshop keeps the whole all-or-nothing."""
+    written = []  # (stage, stage_data): rows are built after the transaction, not inside it
     for j, data in enumerate(journeys):
-        journey = Journey.objects.create(
-            workshop=workshop, name=data.name, segment=data.segment, kind=data.kind, position=j
-        )
-        for p, phase_data in enumerate(data.phases):
-            phase = Phase.objects.create(
-                journey=journey, key=phase_data.key, name=phase_data.name, position=p
+        with transaction.atomic():
+            journey = Journey.objects.create(
+                workshop=workshop,
+                name=data.name,
+                segment=data.segment,
+                kind=data.kind,
+                position=j,
             )
-            stages = Stage.objects.bulk_create(
-                Stage(
-                    phase=phase,
-                    position=s,
-                    name=stage_data.name,
-                    guidance=stage_data.guidance,
-                    **{spec.name: getattr(stage_data, spec.name) for spec in method.FIELDS},
+            for p, phase_data in enumerate(data.phases):
+                phase = Phase.objects.create(
+                    journey=journey, key=phase_data.key, name=phase_data.name, position=p
                 )
-                for s, stage_data in enumerate(phase_data.stages)
-            )
-            for stage, stage_data in zip(stages, phase_data.stages, strict=True):
-                for relation, model, _schema in ROWS:
-                    rows[relation].extend(
-                        model(stage=stage, position=r, **item.model_dump())
-                        for r, item in enumerate(getattr(stage_data, relation))
+                stages = Stage.objects.bulk_create(
+                    Stage(
+                        phase=phase,
+                        position=s,
+                        name=stage_data.name,
+                        guidance=stage_data.guidance,
+                        **{spec.name: getattr(stage_data, spec.name) for spec in method.FIELDS},
                     )
+                    for s, stage_data in enumerate(phase_data.stages)
+                )
+                written.extend(zip(stages, phase_data.stages, strict=True))
     for relation, model, _schema in ROWS:
-        model.objects.bulk_create(rows[relation])
+        rows = [
+            model(stage=stage, position=r, **item.model_dump())
+            for stage, stage_data in written
+            for r, item in enumerate(getattr(stage_data, relation))
+        ]
+        _write_in_batches(model, rows)

@@ -302,6 +302,10 @@ class ResponseForm(forms.Form):
             if (functional is None) != (dysfunctional is None):
                 missing = f"d_{key}" if dysfunctional is None else f"f_{key}"
                 self.add_error(missing, gettext("Answer both questions about this factor."))
+        if self.factors and not self.errors and not self.pairs():
+            raise forms.ValidationError(
+                gettext("Nothing was answered: answer both questions of at least one topic.")
+            )
         return cleaned
 
     def pairs(self) -> dict:

@@ -1,6 +1,7 @@
 """The Kano lane of the journey map and the badges on the stage worksheet."""
 
 from django.db.models import Count
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from workshops.registry import Badge
@@ -74,7 +75,9 @@ def kano_badges(stages: list) -> dict:
         elif factor.pk in consensus:
             item = consensus[factor.pk]
             category = item.category
-            title = _("Team consensus, %(date)s") % {"date": item.date.isoformat()}
+            title = _("Team consensus, %(date)s") % {
+                "date": date_format(item.date, "SHORT_DATE_FORMAT")
+            }
         else:
             badges.setdefault(link.stage_id, []).append(
                 Badge(label=f"{factor.name}: –", title=_("Not classified yet"))

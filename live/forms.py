@@ -22,7 +22,14 @@ def activity_kind_choices():
 
 
 class ActivityForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Activity"), choices=activity_kind_choices)
+    # Radio buttons, each followed by its own options: CSS shows only the chosen one's, so the
+    # form works without JavaScript.
+    kind = forms.ChoiceField(
+        label=_("Activity"),
+        choices=activity_kind_choices,
+        initial=ActivityKind.RATING,
+        widget=forms.RadioSelect,
+    )
     kano_factors = forms.ModelMultipleChoiceField(
         label=_("Kano factors to ask (Kano round)"),
         queryset=None,
@@ -45,6 +52,18 @@ class ActivityForm(forms.Form):
             self.fields["kano_factors"].queryset = workshop.kano_factors.all()
         else:
             del self.fields["kano_factors"]
+
+    # The options that belong to one kind of activity; the timer applies to every kind.
+    KIND_OPTIONS = {
+        ActivityKind.DOTS: ("dots_per_participant", "dot_target"),
+        ActivityKind.KANO: ("kano_factors",),
+    }
+
+    def kind_choices(self):
+        """Each kind's radio button with the bound fields of its own options."""
+        for radio in self["kind"]:
+            names = self.KIND_OPTIONS.get(radio.data["value"], ())
+            yield radio, [self[name] for name in names if name in self.fields]
 
     def clean(self):
         data = super().clean()

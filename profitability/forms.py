@@ -36,6 +36,10 @@ def groups_field():
 
 
 class UploadForm(forms.Form):
+    template_kinds = FILE_FIELDS  # each has a downloadable template with its columns
+    # A file received by an earlier, failed upload is kept on the server (staging.py): the
+    # browser must let the user send the form without choosing it again.
+    use_required_attribute = False
     name = forms.CharField(label=_("Name"), max_length=200, required=False)
     groups = groups_field()
     customers = LimitedFileField(

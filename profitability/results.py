@@ -24,6 +24,23 @@ COST_GROUP_NAMES = {
     "overhead": lambda: _("Overheads"),
 }
 
+# The rate of an activity in words: "€ per order line", not "€ per order_lines". A driver the
+# consultant named in their own files is shown as written.
+RATE_UNITS = {
+    "orders": lambda: _("€ per order"),
+    "order_lines": lambda: _("€ per order line"),
+    "quantity": lambda: _("€ per unit sold"),
+    "revenue": lambda: _("€ per euro of revenue"),
+    "cogs": lambda: _("€ per euro of purchase cost"),
+    "gross_margin": lambda: _("€ per euro of gross margin"),
+}
+
+
+def rate_unit(driver: str) -> str:
+    if driver in RATE_UNITS:
+        return RATE_UNITS[driver]()
+    return _("€ per %(driver)s") % {"driver": driver}
+
 
 def whale_labels() -> dict:
     return {

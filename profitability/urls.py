@@ -8,6 +8,11 @@ urlpatterns = [
     path("workshops/<uuid:workshop_id>/profitability/", views.model_list, name="list"),
     path("workshops/<uuid:workshop_id>/profitability/upload/", views.upload, name="upload"),
     path(
+        "workshops/<uuid:workshop_id>/profitability/templates/<str:file_kind>.csv",
+        views.file_template,
+        name="file-template",
+    ),
+    path(
         "profitability/<uuid:profitability_model_id>/",
         views.results,
         name="results",

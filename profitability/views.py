@@ -4,6 +4,7 @@ from pathlib import Path
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Max, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,9 +15,10 @@ from workshops import autosave
 from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language, ui_language
 
-from . import charts, services
+from . import charts, file_templates, services, staging
 from .engine import ModelError, analyze, apply_what_if, compare
 from .forms import (
+    FILE_FIELDS,
     SETTING_FIELDS,
     RerunForm,
     UploadForm,
@@ -33,7 +35,13 @@ from .models import (
     ProfitabilityModel,
     SettingKind,
 )
-from .results import COST_GROUP_NAMES, QUADRANT_NAMES, results_context, whale_labels
+from .results import (
+    COST_GROUP_NAMES,
+    QUADRANT_NAMES,
+    rate_unit,
+    results_context,
+    whale_labels,
+)
 
 CUSTOMERS_PER_PAGE = 50
 
@@ -79,10 +87,11 @@ def _import(form: UploadForm, workshop, user):
 def upload(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=True)
     if request.method == "GET":
-        return render(
-            request, "profitability/upload.html", {"workshop": workshop, "form": UploadForm()}
-        )
-    form = UploadForm(request.POST, request.FILES)
+        context = {"workshop": workshop, "form": UploadForm()}
+        context["received"] = staging.received(request, workshop)
+        return render(request, "profitability/upload.html", context)
+    files = staging.with_staged(request, workshop, FILE_FIELDS)
+    form = UploadForm(request.POST, files)
     errors = []
     if form.is_valid():
         try:
@@ -90,10 +99,25 @@ def upload(request, workshop_id):
         except ModelError as error:
             errors = error.errors
         else:
+            staging.clear(request, workshop)
             url = reverse("profitability:results", args=[pm.pk])
             return HttpResponseClientRedirect(url) if request.htmx else redirect(url)
     context = {"workshop": workshop, "form": form, "errors": errors}
+    context["received"] = staging.received(request, workshop)
     return _render(request, "profitability/upload.html", "upload-form", context, status=422)
+
+
+@require_GET
+@login_required
+def file_template(request, workshop_id, file_kind):
+    get_workshop_for_user(request, workshop_id)  # another organisation's workshop: 404
+    if file_kind not in file_templates.TEMPLATE_COLUMNS:
+        raise Http404
+    response = HttpResponse(
+        file_templates.template_csv(file_kind), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_kind}.csv"'
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -117,13 +141,20 @@ def model_delete(request, profitability_model_id):
 @login_required
 def results(request, profitability_model_id):
     pm = get_for_user(request, ProfitabilityModel, profitability_model_id)
+    return _results_page(request, pm)
+
+
+def _results_page(request, pm, *, shown=None, status=200):
+    """The results page; `shown` is a group action's field view to show in place of its saved
+    state (an error or a conflict posted without JavaScript)."""
     context = results_context(pm)
-    can_edit = pm.workshop.can_edit
     for row in context["groups"]:
         action = row["action_object"]
         row["view"] = _action_view(action) if action else None
-    context.update(workshop=pm.workshop, can_edit=can_edit)
-    return render(request, "profitability/results.html", context)
+        if shown is not None and action is not None and action.pk == shown.form.obj.pk:
+            row["view"] = shown
+    context.update(workshop=pm.workshop, can_edit=pm.workshop.can_edit)
+    return render(request, "profitability/results.html", context, status=status)
 
 
 def _action_view(action, *, data=None, state=""):
@@ -150,9 +181,12 @@ def action_save(request, group_action_id):
     view = _action_view(action, data=request.POST)
     force = autosave.keeps_mine(request.POST, action.text)
     view.state, status = autosave.status_for(view.form, by=request.user, force=force)
-    if status == 200:
-        if not request.htmx:
+    if not request.htmx:
+        # Without JavaScript the form posted the whole page: answer with the whole page.
+        if status == 200:
             return redirect(reverse("profitability:results", args=[action.model_id]) + "#actions")
+        return _results_page(request, action.model, shown=view, status=status)
+    if status == 200:
         view = _action_view(action, state="saved")
     return autosave.field_response(request, view, can_edit=True, status=status)
 
@@ -415,7 +449,7 @@ def _rate_names(pm) -> list[tuple[str, str]]:
     for item in pm.activity_summary:
         if item["kind"] == "unallocated" or not item["driver"] or " + " in item["driver"]:
             continue
-        unit = _("€ per %(driver)s") % {"driver": item["driver"]}
+        unit = rate_unit(item["driver"])
         names.append((item["activity"], f"{item['activity']} ({unit})"))
     for setting in pm.settings.filter(kind=SettingKind.RESOURCE).order_by("position"):
         names.append((setting.name, f"{setting.name} ({_('€ per minute')})"))

@@ -13,7 +13,11 @@ class PlainForm(forms.Form):
 
 
 class SegmentCreateForm(PlainForm):
-    name = forms.CharField(label=_("Name of the new segment"), max_length=200)
+    name = forms.CharField(
+        label=_("Name of the new segment"),
+        max_length=200,
+        error_messages={"required": _("Give the segment a name: spaces alone are not a name.")},
+    )
 
 
 class SuggestedSegmentForm(PlainForm):

@@ -156,6 +156,10 @@ def part_save(request, segment_part, segment_part_id, segment_field):
 @login_required
 def segment_list(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id)
+    return _segment_list_page(request, workshop, SegmentCreateForm())
+
+
+def _segment_list_page(request, workshop, form, status=200):
     segments = list(workshop.segments.all())
     ranked = {row.segment_id: row for row in services.ranking(workshop, segments=segments)}
     language = method_language(workshop)
@@ -171,11 +175,11 @@ def segment_list(request, workshop_id):
         "workshop": workshop,
         "rows": rows,
         "segments": segments,
-        "form": SegmentCreateForm(),
+        "form": form,
         "can_edit": workshop.can_edit,
         "is_facilitator": workshop.can_facilitate,
     }
-    return render(request, "segments/list.html", context)
+    return render(request, "segments/list.html", context, status=status)
 
 
 @require_POST
@@ -184,7 +188,7 @@ def segment_create(request, workshop_id):
     workshop = get_workshop_for_user(request, workshop_id, edit=True)
     form = SegmentCreateForm(request.POST)
     if not form.is_valid():
-        return redirect("segments:list", workshop.pk)
+        return _segment_list_page(request, workshop, form, status=422)
     segment = services.create_segment(
         workshop=workshop, name=form.cleaned_data["name"], by=request.user
     )

@@ -1,8 +1,13 @@
 """The workshop JSON exchange format: one versioned pydantic schema.
 
 Top level: `schema_version`, `workshop`, and one key per registered section (`journeys` from
-journey/, later `kano`, `segments`, ...). Import validates the whole file before it writes
-anything, and writes in one transaction: a bad file creates nothing.
+journey/, later `kano`, `segments`, ...). Import validates the whole file and checks the size
+limits before it writes anything: a bad file creates nothing.
+
+A large file is written in many short transactions, not one long one: a 49 MB file written in
+one transaction held SQLite's write lock for 28 s, and every other organisation's save waited
+for it and failed. The new workshop is marked `importing`, which hides it everywhere, until
+the last write; when a write fails it is deleted, so an import is still all-or-nothing.
 """
 
 import json
@@ -157,26 +162,46 @@ def parse(raw: bytes | str | dict) -> BaseModel:
             ]
         )
     try:
-        return exchange_model().model_validate(data)
+        document = exchange_model().model_validate(data)
     except ValidationError as error:
         raise ExchangeError([f"{_path(e['loc'])}: {e['msg']}" for e in error.errors()]) from None
+    problems = []
+    for section in registry.ordered(registry.exchange_sections):
+        if section.check is not None:
+            problems.extend(section.check(getattr(document, section.key)))
+    if problems:
+        raise ExchangeError(problems)
+    return document
 
 
 def import_workshop(raw, *, organisation, by=None, name: str | None = None) -> Workshop:
     document = parse(raw)
-    with transaction.atomic():
-        info = document.workshop
-        workshop = Workshop.objects.create(
-            organisation=organisation,
-            name=name or info.name,
-            client=info.client,
-            language=info.language,
-            description=info.description,
-            created_by=by if by and by.is_authenticated else None,
-        )
+    info = document.workshop
+    workshop = Workshop.all_objects.create(
+        organisation=organisation,
+        name=name or info.name,
+        client=info.client,
+        language=info.language,
+        description=info.description,
+        created_by=by if by and by.is_authenticated else None,
+        importing=True,
+    )
+    try:
+        # Each section writes in transactions short enough for others' saves to slip between.
         for section in registry.ordered(registry.exchange_sections):
             section.load(workshop, getattr(document, section.key), by)
+        Workshop.all_objects.filter(pk=workshop.pk).update(importing=False)
+    except BaseException:
+        discard_import(workshop)
+        raise
+    workshop.importing = False
     return workshop
+
+
+def discard_import(workshop: Workshop) -> None:
+    """Remove what a failed import wrote; the workshop was never shown to anyone."""
+    with transaction.atomic():
+        Workshop.all_objects.filter(pk=workshop.pk, importing=True).delete()
 
 
 def duplicate_workshop(*, workshop: Workshop, by, name: str) -> Workshop:

@@ -25,7 +25,10 @@ class DuplicateForm(forms.Form):
 
 class InviteForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"))
-    role = forms.ChoiceField(label=_("Role"), choices=WorkshopRole.choices)
+    # The least powerful role by default: giving more is a deliberate choice.
+    role = forms.ChoiceField(
+        label=_("Role"), choices=WorkshopRole.choices, initial=WorkshopRole.VIEWER
+    )
 
 
 class AcceptInvitationForm(forms.Form):

@@ -1,10 +1,13 @@
 import uuid
 from datetime import timedelta
 
+from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -64,6 +67,13 @@ class Profile(models.Model):
     language = models.CharField(_("language"), max_length=5, choices=Language.choices, blank=True)
 
 
+class VisibleWorkshopManager(models.Manager):
+    """Hides workshops whose import is still being written (see exchange.import_workshop)."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(importing=False)
+
+
 class Workshop(models.Model):
     workshop_path = ""  # see workshops.access.get_for_user: the workshop is the object itself
 
@@ -83,9 +93,17 @@ class Workshop(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # An import writes in many short transactions so that other people's saves never wait
+    # long for the write lock; until the last one commits, the workshop is invisible.
+    importing = models.BooleanField(default=False, editable=False)
+
+    all_objects = models.Manager()
+    objects = VisibleWorkshopManager()
 
     class Meta:
         ordering = ["-created_at"]
+        default_manager_name = "objects"
+        base_manager_name = "all_objects"
 
     def __str__(self):
         return self.name
@@ -176,6 +194,18 @@ class Change(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
+
+    @property
+    def field_label(self) -> str:
+        """The changed field's name as the user knows it ("Experience today"), not the
+        column name; a field that no model declares any more keeps its stored name."""
+        for model in apps.get_models():
+            if model._meta.model_name == self.target_type:
+                try:
+                    return capfirst(model._meta.get_field(self.field).verbose_name)
+                except FieldDoesNotExist:
+                    break
+        return self.field
 
 
 class ReportStatus(models.TextChoices):

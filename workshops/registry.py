@@ -28,6 +28,8 @@ class ExchangeSection:
     export: Callable[[Any], Any]  # workshop -> schema instance
     load: Callable[[Any, Any, Any], None]  # (workshop, data, by) -> None
     order: int = 100
+    # data -> messages naming each part over a size limit; runs before anything is written
+    check: Callable[[Any], list[str]] | None = None
 
 
 dashboard_tiles: dict[str, DashboardTile] = {}

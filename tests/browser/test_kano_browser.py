@@ -51,7 +51,7 @@ def test_respondent_answers_on_a_phone_and_the_facilitator_sees_it(
     expect(phone.get_by_role("heading", name="Thank you! Your answers are saved.")).to_be_visible()
 
     # the facilitator's page counts the response by itself (HTMX polling every 3 s)
-    expect(facilitator_page.locator("#survey-progress")).to_contain_text("1 respondents")
+    expect(facilitator_page.locator("#survey-progress")).to_contain_text("1 respondent")
 
     results = new_page()
     log_in(results, "alice")

@@ -59,7 +59,9 @@ def test_phones_join_with_the_code_and_their_votes_appear_on_the_presenter_view(
     )
 
     # The facilitator starts a dot vote; the phones switch to it by themselves.
-    facilitator_page.get_by_label("Activity:", exact=True).select_option("dots")
+    # Only the chosen activity's options show.
+    expect(facilitator_page.get_by_label("Dots per participant")).to_be_hidden()
+    facilitator_page.get_by_label("Dot voting", exact=True).check()
     facilitator_page.get_by_label("Dots per participant").fill("3")
     facilitator_page.get_by_role("button", name="Start", exact=True).click()
     stages = list(session.journey.phases.order_by("position")[1].stages.order_by("position"))

@@ -68,7 +68,7 @@ def test_tile_shows_flags_off_target_measures_and_overdue_actions(
     assert "1 flagged feedback waits for a reaction" in tile
     assert "<strong>1</strong> / 1 measures off target" in tile
     assert "Vastausaste" in tile
-    assert "<strong>1</strong> overdue actions" in tile
+    assert "<strong>1</strong> overdue action<" in tile
 
 
 def test_dashboard_lists_measures_with_status_trend_and_spread(

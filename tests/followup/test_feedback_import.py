@@ -57,7 +57,7 @@ def test_preview_shows_rows_and_saves_nothing(en_client_for, manager, workshop, 
     response = client.post(url, mapping(confirm="0"))
     assert response.status_code == 200
     assert "Preview: 2 records will be imported" in response.text
-    assert "2025-03-14" in response.text
+    assert "03/14/2025" in response.text  # the locale's short date format
     assert not Feedback.objects.exists()
 
 

@@ -182,7 +182,7 @@ def test_parse_number(text, expected):
 
 def test_parse_target_reads_the_worksheet_target_text():
     assert m.parse_target("90 %") == (Decimal("90"), "%")
-    assert m.parse_target("vastaus 24 h sisällä") == (Decimal("24"), "h")
+    assert m.parse_target("vastaus 24 h sisällä") == (Decimal("24"), "h sisällä")
     assert m.parse_target("NPS yli 40") == (Decimal("40"), "")
     assert m.parse_target("nopea") == (None, "")
 
@@ -192,3 +192,17 @@ def test_number_text_has_no_trailing_zeros_or_exponent():
     assert m.number_text(Decimal("4.2500")) == "4.25"
     assert m.number_text(Decimal("1E+2")) == "100"
     assert m.number_text(None) == ""
+
+
+def test_parse_target_keeps_the_whole_unit_text():
+    assert m.parse_target("150 per month") == (Decimal("150"), "per month")
+    assert m.parse_target("Average 4.50 out of 5") == (Decimal("4.50"), "out of 5")
+    assert m.parse_target("Tarjous 24 tunnissa, hyväksymisaste 45 %") == (
+        Decimal("24"),
+        "tunnissa",
+    )
+    # longer than the unit field: whole words only
+    assert m.parse_target("150 per month in the heating season") == (
+        Decimal("150"),
+        "per month in the heating",
+    )

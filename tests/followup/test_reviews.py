@@ -47,7 +47,7 @@ def test_review_page_compares_with_the_previous_review(
     second = Review.objects.get(notes="Toinen")
     assert response.url == reverse("followup:review", args=[second.pk])
     page = client.get(response.url).text
-    assert "Compared with the review of 2025-01-31" in page
+    assert "Compared with the review of 01/31/2025" in page
     assert '<span class="badge good">Better</span>' in page
     assert "30 · Off target" in page and "55 · On target" in page
     assert "Numero etusivulle" in page  # done since the previous review

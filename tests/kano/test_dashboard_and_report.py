@@ -77,3 +77,15 @@ def test_export_tables_list_factors_figures_and_consensus(workshop, survey, fact
     assert figures["importance_mean"] == 9.0
     assert tables["kano_consensus"].rows[0]["note"] == "=HYPERLINK(1)"
     assert tables_xlsx(list(tables.values())).startswith(b"PK")
+
+
+def test_counts_of_one_are_singular_in_finnish_and_english(
+    client_for, en_client_for, manager, workshop, survey, factors
+):
+    add_answers(survey, [("r1", factors[0], 1, 4)])
+    dashboard = client_for(manager).get(reverse("workshops:dashboard", args=[workshop.pk])).text
+    assert "<strong>1</strong> kyselykierros<" in dashboard
+    assert "<strong>1</strong> vastaus<" in dashboard
+    page = en_client_for(manager).get(reverse("kano:survey", args=[survey.pk])).text
+    assert "<strong>1</strong> respondent<" in page
+    assert "1</strong> respondents" not in page

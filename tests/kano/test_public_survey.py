@@ -232,3 +232,13 @@ def test_short_codes_avoid_look_alike_letters(workshop):
     for code in codes:
         assert len(code) == 6
         assert not set(code) & set("01OIL")
+
+
+def test_empty_submission_is_refused_with_a_message_and_saves_nothing(
+    public_client, en_survey, en_factors
+):
+    response = public_client.post(survey_url(en_survey), {})
+    assert response.status_code == 422
+    assert "Nothing was answered" in response.text
+    assert "Saved: 0" not in response.text
+    assert not Respondent.objects.filter(survey=en_survey).exists()

@@ -1,5 +1,7 @@
 """Survey rounds: create, open, close, delete, the link with code and QR, live progress."""
 
+import datetime
+
 from django.urls import reverse
 
 from kano.models import Survey
@@ -151,3 +153,10 @@ def test_template_download_is_a_csv_in_the_workshop_language(en_client_for, view
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     assert response.content.decode("utf-8-sig").startswith("vastaaja,tekijä,")
+
+
+def test_survey_dates_use_the_finnish_date_format(client_for, viewer, survey):
+    Survey.objects.filter(pk=survey.pk).update(date=datetime.date(2025, 3, 1))
+    page = client_for(viewer).get(reverse("kano:surveys", args=[survey.workshop_id])).text
+    assert "<td>1.3.2025</td>" in page
+    assert "2025-03-01" not in page

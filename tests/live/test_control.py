@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from django.urls import reverse
 
@@ -65,3 +67,14 @@ def test_only_the_facilitator_runs_the_session(request, client_for, live_session
     assert response.status_code == 403
     live_session.refresh_from_db()
     assert live_session.ended_at is None and live_session.current_activity is None
+
+
+def test_start_form_nests_each_kinds_options_under_its_own_choice(as_facilitator, live_session):
+    page = as_facilitator.get(reverse("live:control", args=[live_session.pk])).text
+    dots = page.split('value="dots"', 1)[1].split('class="activity-choice"', 1)[0]
+    rating = page.split('value="rating"', 1)[1].split('class="activity-choice"', 1)[0]
+    assert 'name="dots_per_participant"' in dots and 'name="dot_target"' in dots
+    assert 'name="dots_per_participant"' not in rating
+    assert 'value="rating"' in page and 'type="radio"' in page
+    css = Path("static/live/live.css").read_text(encoding="utf-8")
+    assert ".activity-choice > input:not(:checked) ~ .activity-options" in css

@@ -3,6 +3,7 @@ the answers saved as a Kano survey round."""
 
 import re
 import uuid
+from pathlib import Path
 
 import pytest
 from django.template.loader import render_to_string
@@ -218,3 +219,12 @@ def test_report_chapter_shows_the_kano_round_without_buttons(
     row = row_of(html, factors[0])
     assert "Fast delivery" in row and 'data-M="1"' in row and 'data-category="M"' in row
     assert "Save as a Kano survey round" not in html
+
+
+def test_phone_kano_round_is_styled_like_the_other_phone_pages(live_session, kano, phone):
+    page = phone.get(url("participant", live_session)).text
+    assert 'class="live-rate live-kano"' in page
+    assert 'class="live-kano-option"><input type="radio"' in page
+    assert "live/live.css" in page
+    css = Path("static/live/live.css").read_text(encoding="utf-8")
+    assert ".live-kano-option input:checked + label" in css

@@ -45,4 +45,5 @@ def victim_params(*, workshop, stage) -> dict:
         "customer_result_id": customer.pk,
         "activity_setting_id": setting.pk,
         "group_action_id": action.pk,
+        "file_kind": "customers",
     }

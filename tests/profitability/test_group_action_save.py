@@ -102,3 +102,28 @@ def test_other_organisation_gets_404(pm, outsider, en_client_for):
 def test_get_is_not_allowed(pm, manager, en_client_for):
     action = pm.group_actions.get(group=1)
     assert en_client_for(manager).get(url(action)).status_code == 405
+
+
+def test_invalid_post_without_htmx_shows_the_results_page_with_the_error(
+    pm, manager, en_client_for
+):
+    action = pm.group_actions.get(group=1)
+    response = en_client_for(manager).post(
+        url(action), {"text": "x" * 20001, "base_version": value_version(action.text)}
+    )
+    assert response.status_code == 422
+    assert "<html" in response.text
+    assert "at most 20000 characters" in response.text  # the error, at its field
+    assert "Most profitable customers" in response.text
+
+
+def test_stale_post_without_htmx_shows_both_texts_on_the_full_page(pm, manager, en_client_for):
+    action = pm.group_actions.get(group=2)
+    started_from = value_version(action.text)
+    GroupAction.objects.filter(pk=action.pk).update(text="Their text")
+    response = en_client_for(manager).post(
+        url(action), {"text": "My text", "base_version": started_from}
+    )
+    assert response.status_code == 409
+    assert "<html" in response.text
+    assert "Their text" in response.text and "My text" in response.text

@@ -10,6 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from profitability.file_templates import TEMPLATE_COLUMNS
+from profitability.forms import FILE_FIELDS
 from profitability.models import ActivitySetting, CustomerResult, GroupAction, ProfitabilityModel
 
 from ..conftest import HTMX
@@ -264,3 +266,60 @@ def test_other_organisation_gets_404(workshop, outsider, en_client_for, media_ro
     assert client.get(url(workshop)).status_code == 404
     assert client.post(url(workshop), upload_data()).status_code == 404
     assert_nothing_saved(media_root)
+
+
+def test_each_upload_file_has_a_template_with_its_columns(client_for, manager, workshop):
+    page = client_for(manager).get(reverse("profitability:upload", args=[workshop.pk])).text
+    for kind in ("customers", "order_lines", "activities", "resources", "customer_drivers"):
+        url = reverse("profitability:file-template", args=[workshop.pk, kind])
+        assert f'href="{url}"' in page
+    response = client_for(manager).get(
+        reverse("profitability:file-template", args=[workshop.pk, "order_lines"])
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert response.content.decode("utf-8-sig").strip() == (
+        "customer_id,order_id,product_id,date,quantity,revenue,cogs"
+    )
+    unknown = reverse("profitability:file-template", args=[workshop.pk, "secrets"])
+    assert client_for(manager).get(unknown).status_code == 404
+
+
+def test_there_is_a_template_for_every_upload_file():
+    assert set(TEMPLATE_COLUMNS) == set(FILE_FIELDS)
+
+
+def test_after_a_failed_upload_only_the_bad_file_is_chosen_again(
+    workshop, facilitator, en_client_for, media_root
+):
+    client = en_client_for(facilitator)
+    bad = "activity,kind,cost_group,driver,cost\nOrder handling,pool,order,orders,lots\n"
+    response = client.post(url(workshop), upload_data(activities=bad))
+    assert response.status_code == 422
+    assert "Already received: customers.csv" in response.text
+    assert "Already received: order_lines.csv" in response.text
+    assert not re.search(r'<input type="file" name="customers"[^>]*required', response.text)
+    assert ProfitabilityModel.objects.count() == 0
+    # Only the corrected file: the others were kept from the first try.
+    data = upload_data(customers=None, order_lines=None)
+    response = client.post(url(workshop), data)
+    assert response.status_code == 302
+    assert ProfitabilityModel.objects.get().totals["customers"] == 3
+    assert "Already received" not in client.get(url(workshop)).text
+
+
+def test_a_zip_after_a_failed_upload_replaces_the_kept_files(
+    workshop, facilitator, en_client_for, media_root
+):
+    client = en_client_for(facilitator)
+    client.post(url(workshop), upload_data(activities=None))
+    data = {
+        "groups": "10",
+        "name": "Zipped",
+        "archive": SimpleUploadedFile(
+            "m.zip", zip_bytes({f"{name}.csv": text for name, text in MODEL_FILES.items()})
+        ),
+    }
+    response = client.post(url(workshop), data)
+    assert response.status_code == 302
+    assert ProfitabilityModel.objects.get().name == "Zipped"

@@ -25,9 +25,16 @@ def rate_field(response, label_start):
 def test_form_offers_a_rate_per_activity(pm, viewer, en_client_for):
     response = en_client_for(viewer).get(url(pm))
     assert response.status_code == 200
-    assert "Order handling (€ per orders)" in response.text
+    assert "Order handling (€ per order)" in response.text
+    assert "per orders" not in response.text
     assert "New business" not in response.text  # unallocated: no driver to give a rate
     assert 'name="price_change_pct"' in response.text
+
+
+def test_rate_labels_name_the_driver_in_finnish(pm, viewer, client_for):
+    response = client_for(viewer).get(url(pm))
+    assert "Order handling (€ / tilaus)" in response.text
+    assert "Warehousing (€ / myyty kappale)" in response.text
 
 
 def test_lower_rate_shows_the_company_result_delta(pm, viewer, en_client_for):

@@ -31,6 +31,17 @@ def test_manager_adds_a_segment_with_its_value_experience_cells(client_for, mana
     assert segment.scores.count() == workshop.value_criteria.count() == 15
 
 
+def test_a_name_of_only_spaces_is_refused_with_a_message(client_for, manager, workshop):
+    before = Segment.objects.filter(workshop=workshop).count()
+    response = client_for(manager).post(
+        reverse("segments:create", args=[workshop.pk]), {"name": "   "}
+    )
+    assert response.status_code == 422
+    assert "<html" in response.text
+    assert "Anna segmentille nimi" in response.text
+    assert Segment.objects.filter(workshop=workshop).count() == before
+
+
 def test_viewer_cannot_add_a_segment(client_for, viewer, workshop):
     response = client_for(viewer).post(
         reverse("segments:create", args=[workshop.pk]), {"name": "Kiireiset"}

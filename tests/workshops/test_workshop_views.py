@@ -1,10 +1,13 @@
+import re
+import uuid
+
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
 from journey import method
 from journey.models import Stage
-from workshops.models import Workshop, WorkshopMember
+from workshops.models import Change, Workshop, WorkshopMember
 
 
 def test_create_workshop_from_english_template(client_for, facilitator, organisation):
@@ -114,3 +117,31 @@ def test_login_with_right_password_works(db, facilitator):
     client = Client()
     response = client.post(reverse("login"), {"username": "alice", "password": "pw-12345"})
     assert response.status_code == 302
+
+
+def test_invitation_form_preselects_the_least_powerful_role(client_for, facilitator, workshop):
+    page = client_for(facilitator).get(reverse("workshops:members", args=[workshop.pk])).text
+    selected = re.search(r'<option value="(facilitator|manager|viewer)"[^>]*\bselected\b', page)
+    assert selected and selected.group(1) == "viewer"
+
+
+def test_recent_changes_name_fields_as_the_user_knows_them(client_for, manager, workshop):
+    for target_type, field in (
+        ("stage", "experience_today"),
+        ("selectionphase", "status"),
+        ("criterionscore", "score"),
+    ):
+        Change.objects.create(
+            workshop=workshop,
+            target_type=target_type,
+            target_id=uuid.uuid4(),
+            target_label="Kohde",
+            field=field,
+            old_value="1",
+            new_value="2",
+        )
+    page = client_for(manager).get(reverse("workshops:dashboard", args=[workshop.pk])).text
+    for label in ("Kohde · Kokemus nyt", "Kohde · Tila", "Kohde · Pisteet"):
+        assert label in page
+    for raw in ("experience_today", "· status", "· score"):
+        assert raw not in page
