@@ -23,6 +23,7 @@ run: setup
 	@echo ""
 	@echo "  Arvopolku is running at http://$(HOST):$(PORT)/"
 	@echo "  Demo login: demo / demo"
+	@if [ "$(HOST)" = "0.0.0.0" ]; then echo "  Phones on this network join at:"; $(PY) -c "import config.settings as s; print('\n'.join(f'    http://{h}:$(PORT)/join/' for h in s.lan_hosts() if h[0].isdigit()))"; fi
 	@echo ""
 	$(PY) manage.py db_worker & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \

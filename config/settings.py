@@ -29,7 +29,26 @@ SECRET_KEY = os.environ.get("SECRET_KEY") or (
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when DEBUG is off (or set ARVOPOLKU_DEV=1).")
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+
+def lan_hosts() -> list[str]:
+    """This computer's name and address on the local network, so phones in a workshop room
+    reach `make run HOST=0.0.0.0` (development only). No packet is sent: connecting a UDP
+    socket only picks the interface that would be used."""
+    import socket
+
+    hosts = {socket.gethostname(), f"{socket.gethostname()}.local"}
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            hosts.add(probe.getsockname()[0])
+    except OSError:
+        pass
+    return sorted(hosts)
+
+
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", ",".join(["127.0.0.1", "localhost", *lan_hosts()]) if DEBUG else ""
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [

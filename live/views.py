@@ -1,6 +1,7 @@
 """The facilitator's side of a live session: start it, run activities one at a time, show the
 room's results on the projector, end it, and keep the results with the workshop."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -9,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from journey.models import Stage
 from workshops.access import get_for_user, get_workshop_for_user
 from workshops.language import method_language
 
-from . import charts, hooks, method, qr, results, services
+from . import charts, hooks, method, qr, results, services, stage
 from .forms import (
     ActivityForm,
     AdoptForm,
@@ -31,8 +33,14 @@ CONTROL = "live/control.html"
 PRESENTER = "live/presenter.html"
 
 
+def _join_base(request) -> str:
+    """SITE_URL when set, else the address this page was opened with (a LAN address on a
+    laptop in a workshop room, never 127.0.0.1 unless the page was opened so)."""
+    return stage.join_base(settings.SITE_URL, request.scheme, request.get_host())
+
+
 def _join_url(request, session):
-    return request.build_absolute_uri(reverse("live:join-short")) + f"?code={session.code}"
+    return _join_base(request) + reverse("live:join-short") + f"?code={session.code}"
 
 
 def _ended(request, session):
@@ -218,22 +226,31 @@ def idea_adopt(request, live_idea_id):
 # --- the presenter view ---------------------------------------------------------------------
 
 
+def _slide_labels() -> dict:
+    return {name: Stage._meta.get_field(name).verbose_name for name in stage.SLIDE_FIELDS}
+
+
 def presenter_context(request, session) -> dict:
     activity = session.current_activity
+    stages = services.journey_stages(session.journey)
     context = {
         "session": session,
         "activity": activity,
         "participant_count": session.participants.count(),
         "timer": results.timer(activity),
         "prompts": method.prompts(method_language(session.workshop)),
+        "speaker": request.GET.get("view") == "speaker",
+        "slide": stage.clamp_slide(request.GET.get("slide"), len(stages)),
+        "slide_count": len(stages) + 1,
     }
     if activity is None:
+        context["slides"] = stage.stage_slides(stages, None, _slide_labels())
         context["results_stamp"] = results.stamp(None, context["participant_count"])
         return context
     activity.session = session
     visible = not session.results_hidden or activity.closed_at is not None
-    stages = services.journey_stages(session.journey)
     data = results.activity_results(activity, stages)
+    context["slides"] = stage.stage_slides(stages, data if visible else None, _slide_labels())
     context |= {
         "results_visible": visible,
         "data": data,
@@ -281,10 +298,12 @@ def with_room_curve(context) -> dict:
 @login_required
 def presenter(request, live_session_id):
     session = get_for_user(request, SESSIONS, live_session_id, facilitate=True)
+    join_url = _join_url(request, session)
     context = with_room_curve(presenter_context(request, session)) | {
         "workshop": session.workshop,
-        "join_url": _join_url(request, session),
-        "join_host": request.get_host(),
+        "join_url": join_url,
+        "join_host": _join_base(request).split("://", 1)[-1],
+        "qr_svg": qr.qr_svg(join_url, _("Join the live session")),
     }
     return render(request, PRESENTER, context)
 
@@ -297,6 +316,7 @@ def presenter_results(request, live_session_id):
     context = presenter_context(request, session)
     if request.GET.get("seen") == context["results_stamp"]:
         return HttpResponse(status=204)
+    context["join_host"] = _join_base(request).split("://", 1)[-1]
     return render(request, f"{PRESENTER}#results", with_room_curve(context))
 
 
