@@ -139,8 +139,9 @@ class AutosaveForm(forms.Form):
 
     def history_ids(self):
         """(workshop id, stage id or None) under which the change is kept in the history,
-        or None for a field whose changes the history does not show."""
-        raise NotImplementedError
+        or None for a field whose changes the history does not show. Every subclass says
+        which: an abstract method, not a stub (each app's form overrides it)."""
+        raise NotImplementedError(f"{type(self).__name__} must say where its history is kept")
 
     def extra_updates(self) -> dict:
         return {}
