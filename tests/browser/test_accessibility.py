@@ -47,7 +47,9 @@ def followable(path):
 def serious_findings(page):
     page.add_script_tag(url=AXE)
     result = page.evaluate(
-        """tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})""", TAGS
+        """tags => axe.run(document,
+            {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})""",
+        TAGS,
     )
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']} — "
